@@ -1,0 +1,52 @@
+/// A generic graph as read from a file: node ids and an edge list on dense indices, no schema.
+///
+/// This is the lean form that generic readers (GraphML, CSV, edge list, DOT) produce and that a typed
+/// `Ecosystem` projects to: one `String` per node, flat arrays per edge (no per-edge allocation), so that
+/// graphs of millions of edges load in seconds. Edge `i` runs from `sources[i]` to `targets[i]`, indices
+/// into `nodeIDs`. Parallel edges and self-loops are kept here as the file gives them; the kernel decides
+/// what they mean.
+public struct GraphTable: Sendable, Equatable {
+    /// Whether the edges have a direction (a generic file's edge `u -> v` reads "u depends on v").
+    public var isDirected: Bool
+    /// Node ids, as the file names them, in order of first appearance.
+    public var nodeIDs: [String]
+    /// Display labels by node index, or `nil` when the file gives none (the id is the label).
+    public var nodeLabels: [String]?
+    /// Node kinds by node index, as indices into `nodeKindNames`, or `nil` when the file gives none.
+    public var nodeKinds: [Int32]?
+    public var nodeKindNames: [String]
+    public var sources: [Int32]
+    public var targets: [Int32]
+    /// Edge weights by edge index, or `nil` when the file gives none.
+    public var weights: [Double]?
+    /// Edge kinds by edge index, as indices into `edgeKindNames`, or `nil` when the file gives none.
+    public var edgeKinds: [Int32]?
+    public var edgeKindNames: [String]
+
+    public init(
+        isDirected: Bool, nodeIDs: [String], nodeLabels: [String]? = nil,
+        nodeKinds: [Int32]? = nil, nodeKindNames: [String] = [],
+        sources: [Int32], targets: [Int32], weights: [Double]? = nil,
+        edgeKinds: [Int32]? = nil, edgeKindNames: [String] = []
+    ) {
+        self.isDirected = isDirected
+        self.nodeIDs = nodeIDs
+        self.nodeLabels = nodeLabels
+        self.nodeKinds = nodeKinds
+        self.nodeKindNames = nodeKindNames
+        self.sources = sources
+        self.targets = targets
+        self.weights = weights
+        self.edgeKinds = edgeKinds
+        self.edgeKindNames = edgeKindNames
+    }
+
+    public var nodeCount: Int { nodeIDs.count }
+    public var edgeCount: Int { sources.count }
+
+    /// The label of a node: its label if the file gave one, else its id.
+    public func label(of node: Int) -> String { nodeLabels?[node] ?? nodeIDs[node] }
+
+    /// The kind name of a node, if the file gave kinds.
+    public func kind(of node: Int) -> String? { nodeKinds.map { nodeKindNames[Int($0[node])] } }
+}
