@@ -42,7 +42,9 @@ let package = Package(
 
         .target(name: "EcoGraphTestSupport", dependencies: ["EcoGraph"], path: "Tests/EcoGraphTestSupport"),
         .testTarget(name: "EcoGraphKernelTests", dependencies: ["EcoGraphKernel", "EcoGraphTestSupport"]),
-        .testTarget(name: "EcoGraphModelTests", dependencies: ["EcoGraphModel", "EcoGraphIO", "EcoGraphTestSupport"]),
+        .testTarget(name: "EcoGraphModelTests", dependencies: ["EcoGraphModel", "EcoGraphTestSupport"]),
+        .testTarget(name: "EcoGraphIOTests", dependencies: ["EcoGraphIO", "EcoGraphTestSupport"]),
+        .testTarget(name: "EcoGraphRenderTests", dependencies: ["EcoGraphRender", "EcoGraphTestSupport"]),
         .testTarget(name: "EcoGraphTests", dependencies: ["EcoGraph", "EcoGraphTestSupport"]),
         .testTarget(name: "EcoGraphCLITests", dependencies: ["EcoGraphCLI", "EcoGraphTestSupport"]),
     ]

@@ -1,0 +1,52 @@
+/// A place in an input file: 1-based line and column (column 0 when only the line is known).
+public struct FilePosition: Sendable, Hashable, Comparable {
+    public var line: Int
+    public var column: Int
+
+    public init(line: Int, column: Int = 0) {
+        self.line = line
+        self.column = column
+    }
+
+    public static func < (a: FilePosition, b: FilePosition) -> Bool {
+        (a.line, a.column) < (b.line, b.column)
+    }
+}
+
+/// One problem found in an input file, printed as `FILE:LINE:COLUMN: message` (`FILE:LINE: message` when
+/// the column is unknown, `FILE: message` when the line is).
+public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
+    public var file: String
+    public var position: FilePosition?
+    public var message: String
+
+    public init(file: String, position: FilePosition?, message: String) {
+        self.file = file
+        self.position = position
+        self.message = message
+    }
+
+    public var description: String {
+        guard let position else { return "\(file): \(message)" }
+        return position.column > 0
+            ? "\(file):\(position.line):\(position.column): \(message)"
+            : "\(file):\(position.line): \(message)"
+    }
+}
+
+/// Every problem found in one input file, in file order. Reading a file reports all its problems at
+/// once, not just the first.
+public struct GraphFileError: Error, Sendable, Hashable, CustomStringConvertible {
+    public var diagnostics: [Diagnostic]
+
+    public init(_ diagnostics: [Diagnostic]) {
+        self.diagnostics = diagnostics.sorted { ($0.position ?? FilePosition(line: 0)) < ($1.position ?? FilePosition(line: 0)) }
+    }
+
+    public init(file: String, position: FilePosition?, message: String) {
+        self.init([Diagnostic(file: file, position: position, message: message)])
+    }
+
+    /// One line per problem.
+    public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
+}
