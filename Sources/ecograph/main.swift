@@ -1,1 +1,2 @@
-print("x")
+import EcoGraphCLI
+EcoGraphCommand.main()

@@ -1,0 +1,18 @@
+import ArgumentParser
+import EcoGraph
+
+/// The `ecograph` command: subcommands that load a graph, call the library, and print.
+public struct EcoGraphCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "ecograph",
+        abstract: "Map and stress-test technology ecosystems: typed dependency graphs, centrality and chokepoints.",
+        discussion: """
+            Without a FILE, commands use the bundled graph of China's open-source AI ecosystem.
+            Results go to stdout (a table, or JSON/CSV with --format); messages go to stderr.
+            """,
+        version: "0.1.0",
+        subcommands: [Validate.self, Stats.self]
+    )
+
+    public init() {}
+}

@@ -1,0 +1,63 @@
+import ArgumentParser
+import EcoGraph
+
+/// `ecograph stats`: size, connectivity and composition of a graph.
+struct Stats: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print a graph's size, connectivity, density and counts per node and edge kind.",
+        discussion: """
+            Connectivity counts all edges in the direction the file gives them; density counts distinct node pairs, as networkx.density does on a DiGraph.
+
+            Examples:
+              ecograph stats
+              ecograph stats Graphs/china-open-source-ai.yaml --format json
+            """
+    )
+
+    @OptionGroup var input: GraphInput
+
+    @Option(help: "Output format.")
+    var format: StatsFormat = .table
+
+    enum StatsFormat: String, ExpressibleByArgument, CaseIterable { case table, json }
+
+    func run() throws {
+        try reportingErrors {
+            let stats = try input.loadEcosystem().statistics
+            printOut(format == .json ? Self.json(stats) : Self.table(stats))
+        }
+    }
+
+    static func json(_ s: GraphStatistics) -> String {
+        OutputValue.map([
+            ("nodes", .number(Double(s.nodes))),
+            ("edges", .number(Double(s.edges))),
+            ("distinctEdges", .number(Double(s.distinctEdges))),
+            ("selfLoops", .number(Double(s.selfLoops))),
+            ("directed", .bool(s.directed)),
+            ("weaklyConnectedComponents", .number(Double(s.weaklyConnectedComponents))),
+            ("stronglyConnectedComponents", .number(Double(s.stronglyConnectedComponents))),
+            ("largestComponent", .number(Double(s.largestComponent))),
+            ("density", .number(s.density)),
+            ("kinds", .map(s.kinds.map { ($0.kind, .number(Double($0.count))) })),
+            ("edgeKinds", .map(s.edgeKinds.map { ($0.kind, .number(Double($0.count))) })),
+        ]).json
+    }
+
+    static func table(_ s: GraphStatistics) -> String {
+        var rows: [[String]] = [
+            ["nodes", "\(s.nodes)"],
+            ["edges", "\(s.edges)"],
+            ["distinct edges", "\(s.distinctEdges)"],
+            ["self-loops", "\(s.selfLoops)"],
+            ["directed", "\(s.directed)"],
+            ["weakly connected components", "\(s.weaklyConnectedComponents)"],
+            ["strongly connected components", "\(s.stronglyConnectedComponents)"],
+            ["largest component", "\(s.largestComponent)"],
+            ["density", String(format: "%.6f", s.density)],
+        ]
+        rows += s.kinds.map { ["nodes of kind \($0.kind)", "\($0.count)"] }
+        rows += s.edgeKinds.map { ["edges of kind \($0.kind)", "\($0.count)"] }
+        return TextTable(headers: ["statistic", "value"], alignments: [.left, .right], rows: rows).aligned
+    }
+}

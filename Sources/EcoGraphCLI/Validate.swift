@@ -1,0 +1,25 @@
+import ArgumentParser
+import EcoGraph
+
+/// `ecograph validate`: checks a graph file and reports every problem.
+struct Validate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check a graph file and report every problem, one FILE:LINE:COLUMN line each.",
+        discussion: """
+            Checks syntax, duplicate ids, edges to unknown ids, unknown kinds, edge kinds joining kinds they may not join, weights and confidences out of range, and sources. Exit status 0 when the file is valid, 1 otherwise.
+
+            Examples:
+              ecograph validate Graphs/china-open-source-ai.yaml
+              ecograph validate my-ecosystem.json
+            """
+    )
+
+    @OptionGroup var input: GraphInput
+
+    func run() throws {
+        try reportingErrors {
+            let ecosystem = try input.loadEcosystem()
+            printError("\(input.displayName): valid: \(ecosystem.nodes.count) nodes, \(ecosystem.edges.count) edges")
+        }
+    }
+}

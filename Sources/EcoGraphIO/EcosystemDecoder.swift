@@ -1,0 +1,311 @@
+import EcoGraphModel
+
+/// Turns a parsed YAML or JSON document into an `Ecosystem`, collecting every problem with its position:
+/// structural ones (a missing field, a value of the wrong type, an unknown key) while decoding, and
+/// semantic ones from `Ecosystem.validate()` afterwards, placed at the offending field.
+struct EcosystemDecoder {
+    private let file: String
+    private var diagnostics: [Diagnostic] = []
+    /// Where each subject starts, and where each of its fields' values is.
+    private var positions: [ValidationSubject: (start: FilePosition, fields: [String: FilePosition])] = [:]
+
+    private init(file: String) { self.file = file }
+
+    static func decode(_ root: DocumentNode?, file: String) throws(GraphFileError) -> Ecosystem {
+        var decoder = EcosystemDecoder(file: file)
+        guard let root else { throw GraphFileError(file: file, position: nil, message: "the file is empty; expected a mapping with `nodes` and `edges`") }
+        let ecosystem = decoder.decodeEcosystem(root)
+        for issue in ecosystem.validate() { decoder.report(issue) }
+        guard decoder.diagnostics.isEmpty else { throw GraphFileError(decoder.diagnostics) }
+        return ecosystem
+    }
+
+    // MARK: Reporting
+
+    private mutating func fail(_ position: FilePosition, _ message: String) {
+        diagnostics.append(Diagnostic(file: file, position: position, message: message))
+    }
+
+    private mutating func report(_ issue: ValidationIssue) {
+        let entry = positions[issue.subject]
+        let position = issue.field.flatMap { entry?.fields[$0] } ?? entry?.start
+        var message = issue.message
+        if let related = issue.related, let first = positions[related]?.fields["id"] ?? positions[related]?.start {
+            message += " (first defined at line \(first.line))"
+        }
+        diagnostics.append(Diagnostic(file: file, position: position, message: message))
+    }
+
+    // MARK: Typed access
+
+    private mutating func mapping(_ node: DocumentNode, _ what: String) -> [(key: String, keyPosition: FilePosition, value: DocumentNode)]? {
+        if case .mapping(let pairs) = node.value { return pairs }
+        fail(node.position, "\(what) must be a mapping, found \(node.typeName)")
+        return nil
+    }
+
+    private mutating func sequence(_ node: DocumentNode, _ what: String) -> [DocumentNode]? {
+        if case .sequence(let items) = node.value { return items }
+        if node.isNull { return [] }
+        fail(node.position, "\(what) must be a list, found \(node.typeName)")
+        return nil
+    }
+
+    private mutating func string(_ node: DocumentNode, _ what: String) -> String? {
+        if case .scalar(let text, _) = node.value, !node.isNull { return text }
+        fail(node.position, "\(what) must be a string, found \(node.typeName)")
+        return nil
+    }
+
+    private mutating func number(_ node: DocumentNode, _ what: String) -> Double? {
+        if case .scalar(let text, _) = node.value, let value = DocumentNode.number(text) { return value }
+        fail(node.position, "\(what) must be a number, found \(node.typeName)")
+        return nil
+    }
+
+    private mutating func bool(_ node: DocumentNode, _ what: String) -> Bool? {
+        if case .scalar(let text, true) = node.value, let value = DocumentNode.bool(text) { return value }
+        fail(node.position, "\(what) must be true or false, found \(node.typeName)")
+        return nil
+    }
+
+    /// A list of strings, or a single string standing for a list of one.
+    private mutating func strings(_ node: DocumentNode, _ what: String, positions: inout [String: FilePosition], field: String) -> [String] {
+        if case .scalar = node.value, !node.isNull {
+            positions["\(field)[0]"] = node.position
+            return string(node, what).map { [$0] } ?? []
+        }
+        guard let items = sequence(node, what) else { return [] }
+        var result: [String] = []
+        for (k, item) in items.enumerated() {
+            positions["\(field)[\(k)]"] = item.position
+            if let text = string(item, "each item of \(what)") { result.append(text) }
+        }
+        return result
+    }
+
+    private mutating func attributeValue(_ node: DocumentNode, _ what: String) -> AttributeValue? {
+        switch node.value {
+        case .scalar(let text, let plain):
+            if plain, let flag = DocumentNode.bool(text) { return .bool(flag) }
+            if plain, let value = DocumentNode.number(text) { return .number(value) }
+            if node.isNull { fail(node.position, "\(what) must not be null"); return nil }
+            return .string(text)
+        case .sequence(let items):
+            var list: [String] = []
+            for item in items {
+                guard case .scalar(let text, _) = item.value, !item.isNull else {
+                    fail(item.position, "\(what) may hold only strings, found \(item.typeName)")
+                    return nil
+                }
+                list.append(text)
+            }
+            return .list(list)
+        case .mapping:
+            fail(node.position, "\(what) must be a string, number, bool or list of strings, found a mapping")
+            return nil
+        }
+    }
+
+    private mutating func rejectUnknown(_ key: String, at position: FilePosition, in what: String, allowed: [String]) {
+        fail(position, "unknown key '\(key)' in \(what) (expected one of: \(allowed.joined(separator: ", ")))")
+    }
+
+    // MARK: Structure
+
+    private mutating func decodeEcosystem(_ root: DocumentNode) -> Ecosystem {
+        var ecosystem = Ecosystem()
+        guard let pairs = mapping(root, "the document") else { return ecosystem }
+        let allowed = ["ecograph", "name", "description", "references", "kinds", "nodes", "edges"]
+        var sawNodes = false
+        for (key, keyPosition, value) in pairs {
+            switch key {
+            case "ecograph":
+                if let version = number(value, "`ecograph` (the format version)"), version != 1 {
+                    fail(value.position, "unsupported format version \(version); this reader knows version 1")
+                }
+            case "name": ecosystem.name = string(value, "`name`") ?? ""
+            case "description": ecosystem.description = string(value, "`description`") ?? ""
+            case "references": ecosystem.references = decodeReferences(value)
+            case "kinds": decodeKinds(value, into: &ecosystem)
+            case "nodes":
+                sawNodes = true
+                for item in sequence(value, "`nodes`") ?? [] {
+                    if let node = decodeNode(item, index: ecosystem.nodes.count) { ecosystem.nodes.append(node) }
+                }
+            case "edges":
+                for item in sequence(value, "`edges`") ?? [] {
+                    if let edge = decodeEdge(item, index: ecosystem.edges.count) { ecosystem.edges.append(edge) }
+                }
+            default: rejectUnknown(key, at: keyPosition, in: "the document", allowed: allowed)
+            }
+        }
+        if !sawNodes { fail(root.position, "the document has no `nodes` list") }
+        return ecosystem
+    }
+
+    private mutating func decodeReferences(_ node: DocumentNode) -> [SourceReference] {
+        guard let pairs = mapping(node, "`references`") else { return [] }
+        var references: [SourceReference] = []
+        for (key, keyPosition, value) in pairs {
+            let subject = ValidationSubject.reference(references.count)
+            positions[subject] = (keyPosition, [:])
+            if case .scalar = value.value {
+                if let title = string(value, "reference '\(key)'") { references.append(SourceReference(id: key, title: title)) }
+                continue
+            }
+            guard let fields = mapping(value, "reference '\(key)'") else { continue }
+            var reference = SourceReference(id: key, title: "")
+            var hasTitle = false
+            for (field, fieldPosition, fieldValue) in fields {
+                let what = "`\(field)` of reference '\(key)'"
+                switch field {
+                case "title": reference.title = string(fieldValue, what) ?? ""; hasTitle = true
+                case "publisher": reference.publisher = string(fieldValue, what)
+                case "date": reference.date = string(fieldValue, what)
+                case "url": reference.url = string(fieldValue, what)
+                default: rejectUnknown(field, at: fieldPosition, in: "reference '\(key)'", allowed: ["title", "publisher", "date", "url"])
+                }
+            }
+            if !hasTitle { fail(value.position, "reference '\(key)' has no `title`") }
+            references.append(reference)
+        }
+        return references
+    }
+
+    private mutating func decodeKinds(_ node: DocumentNode, into ecosystem: inout Ecosystem) {
+        guard let pairs = mapping(node, "`kinds`") else { return }
+        for (key, keyPosition, value) in pairs {
+            switch key {
+            case "nodes":
+                for (id, idPosition, description) in mapping(value, "`kinds.nodes`") ?? [] {
+                    positions[.declaredNodeKind(ecosystem.declaredNodeKinds.count)] = (idPosition, [:])
+                    ecosystem.declaredNodeKinds.append(NodeKind(id, string(description, "the description of node kind '\(id)'") ?? ""))
+                }
+            case "edges":
+                for (id, idPosition, spec) in mapping(value, "`kinds.edges`") ?? [] {
+                    if let kind = decodeEdgeKind(id, spec, index: ecosystem.declaredEdgeKinds.count, idPosition: idPosition) {
+                        ecosystem.declaredEdgeKinds.append(kind)
+                    }
+                }
+            default: rejectUnknown(key, at: keyPosition, in: "`kinds`", allowed: ["nodes", "edges"])
+            }
+        }
+    }
+
+    private mutating func decodeEdgeKind(_ id: String, _ node: DocumentNode, index: Int, idPosition: FilePosition) -> EdgeKind? {
+        guard let pairs = mapping(node, "edge kind '\(id)'") else { return nil }
+        var fieldPositions: [String: FilePosition] = [:]
+        var description = "", from: [String]?, to: [String]?, role: String?, dependent: String?
+        var rolePosition = node.position
+        for (field, fieldPosition, value) in pairs {
+            let what = "`\(field)` of edge kind '\(id)'"
+            fieldPositions[field] = value.position
+            switch field {
+            case "description": description = string(value, what) ?? ""
+            case "from": from = strings(value, what, positions: &fieldPositions, field: field)
+            case "to": to = strings(value, what, positions: &fieldPositions, field: field)
+            case "role": role = string(value, what); rolePosition = value.position
+            case "dependent": dependent = string(value, what)
+            default: rejectUnknown(field, at: fieldPosition, in: "edge kind '\(id)'", allowed: ["description", "from", "to", "role", "dependent"])
+            }
+        }
+        positions[.declaredEdgeKind(index)] = (idPosition, fieldPositions)
+        let edgeRole: EdgeRole
+        switch role {
+        case "dependency":
+            guard let dependent, let end = DependentEnd(rawValue: dependent) else {
+                fail(fieldPositions["dependent"] ?? node.position, "dependency edge kind '\(id)' needs `dependent: source` or `dependent: target`")
+                return nil
+            }
+            edgeRole = .dependency(dependent: end)
+        case "restriction", "influence":
+            if dependent != nil { fail(fieldPositions["dependent"] ?? node.position, "`dependent` is only for dependency edge kinds, and '\(id)' is \(role!)") }
+            edgeRole = role == "restriction" ? .restriction : .influence
+        case nil:
+            fail(node.position, "edge kind '\(id)' has no `role` (dependency, restriction or influence)")
+            return nil
+        default:
+            fail(rolePosition, "edge kind '\(id)' has unknown role '\(role!)' (expected dependency, restriction or influence)")
+            return nil
+        }
+        return EdgeKind(id, description, from: KindConstraint(names: from ?? ["*"]), to: KindConstraint(names: to ?? ["*"]), role: edgeRole)
+    }
+
+    private mutating func decodeNode(_ item: DocumentNode, index: Int) -> EcosystemNode? {
+        guard let pairs = mapping(item, "each item of `nodes`") else { return nil }
+        var fieldPositions: [String: FilePosition] = [:]
+        var id: String?, label: String?, kind: String?
+        var node = EcosystemNode(id: "", kind: "")
+        for (field, fieldPosition, value) in pairs {
+            fieldPositions[field] = value.position
+            let what = "`\(field)` of node \(id.map { "'\($0)'" } ?? "at line \(item.position.line)")"
+            switch field {
+            case "id": id = string(value, what)
+            case "label": label = string(value, what)
+            case "kind": kind = string(value, what)
+            case "attributes": node.attributes = decodeAttributes(value, what, positions: &fieldPositions)
+            case "sources": node.sources = strings(value, what, positions: &fieldPositions, field: field)
+            case "inferred": node.inferred = bool(value, what) ?? false
+            case "note": node.note = string(value, what)
+            default: rejectUnknown(field, at: fieldPosition, in: "a node", allowed: ["id", "label", "kind", "attributes", "sources", "inferred", "note"])
+            }
+        }
+        positions[.node(index)] = (item.position, fieldPositions)
+        guard let id else { fail(item.position, "a node has no `id`"); return nil }
+        guard let kind else { fail(item.position, "node '\(id)' has no `kind`"); return nil }
+        node.id = id
+        node.label = label ?? id
+        node.kind = kind
+        return node
+    }
+
+    private mutating func decodeEdge(_ item: DocumentNode, index: Int) -> EcosystemEdge? {
+        guard let pairs = mapping(item, "each item of `edges`") else { return nil }
+        var fieldPositions: [String: FilePosition] = [:]
+        var from: String?, to: String?, kind: String?
+        var edge = EcosystemEdge(from: "", to: "", kind: "")
+        for (field, fieldPosition, value) in pairs {
+            fieldPositions[field] = value.position
+            let what = "`\(field)` of the edge at line \(item.position.line)"
+            switch field {
+            case "id": edge.id = string(value, what)
+            case "from": from = string(value, what)
+            case "to": to = string(value, what)
+            case "kind": kind = string(value, what)
+            case "weight": edge.weight = number(value, what) ?? 1
+            case "confidence": edge.confidence = number(value, what) ?? 1
+            case "alternatives": edge.alternatives = string(value, what)
+            case "targets": edge.targets = strings(value, what, positions: &fieldPositions, field: field)
+            case "attributes": edge.attributes = decodeAttributes(value, what, positions: &fieldPositions)
+            case "sources": edge.sources = strings(value, what, positions: &fieldPositions, field: field)
+            case "inferred": edge.inferred = bool(value, what) ?? false
+            case "note": edge.note = string(value, what)
+            default:
+                rejectUnknown(field, at: fieldPosition, in: "an edge", allowed: [
+                    "id", "from", "to", "kind", "weight", "confidence", "alternatives", "targets", "attributes",
+                    "sources", "inferred", "note",
+                ])
+            }
+        }
+        positions[.edge(index)] = (item.position, fieldPositions)
+        let name = edge.id.map { "edge '\($0)'" } ?? "the edge at line \(item.position.line)"
+        guard let from else { fail(item.position, "\(name) has no `from`"); return nil }
+        guard let to else { fail(item.position, "\(name) has no `to`"); return nil }
+        guard let kind else { fail(item.position, "\(name) (\(from) -> \(to)) has no `kind`"); return nil }
+        edge.from = from
+        edge.to = to
+        edge.kind = kind
+        return edge
+    }
+
+    private mutating func decodeAttributes(_ node: DocumentNode, _ what: String, positions: inout [String: FilePosition]) -> [String: AttributeValue] {
+        var attributes: [String: AttributeValue] = [:]
+        for (key, keyPosition, value) in mapping(node, what) ?? [] {
+            positions["attributes.\(key)"] = value.position
+            if attributes[key] != nil { fail(keyPosition, "duplicate attribute '\(key)'") }
+            if let parsed = attributeValue(value, "attribute '\(key)'") { attributes[key] = parsed }
+        }
+        return attributes
+    }
+}

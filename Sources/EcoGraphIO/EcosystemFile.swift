@@ -1,0 +1,138 @@
+import EcoGraphModel
+import Foundation
+
+/// The two spellings of the native ecosystem format: YAML for people (comments allowed), JSON for
+/// machines. Both hold the same schema (see docs/FORMAT.md).
+public enum EcosystemFormat: String, Sendable, CaseIterable {
+    case yaml
+    case json
+
+    /// The format a path's extension names (`.yaml`, `.yml`, `.json`), if any.
+    public init?(path: String) {
+        switch URL(fileURLWithPath: path).pathExtension.lowercased() {
+        case "yaml", "yml": self = .yaml
+        case "json": self = .json
+        default: return nil
+        }
+    }
+}
+
+/// Reading and writing ecosystem files.
+public enum EcosystemFile {
+    /// Reads and validates an ecosystem file; the format comes from the extension (YAML when unknown).
+    ///
+    /// - Throws: `GraphFileError` with one `FILE:LINE:COLUMN: message` per problem, all of them.
+    public static func read(contentsOf path: String) throws(GraphFileError) -> Ecosystem {
+        let text = try readText(path)
+        return try decode(text, format: EcosystemFormat(path: path) ?? .yaml, file: path)
+    }
+
+    /// Reads a file as UTF-8 text, with a clear error when it is missing or not UTF-8.
+    public static func readText(_ path: String) throws(GraphFileError) -> String {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            let reason = FileManager.default.fileExists(atPath: path) ? "cannot read the file" : "no such file"
+            throw GraphFileError(file: path, position: nil, message: reason)
+        }
+        guard let text = String(validating: data, as: UTF8.self) else {
+            throw GraphFileError(file: path, position: nil, message: "the file is not valid UTF-8 text")
+        }
+        return text
+    }
+
+    /// Decodes and validates ecosystem text; `file` names it in messages.
+    public static func decode(_ text: String, format: EcosystemFormat, file: String) throws(GraphFileError) -> Ecosystem {
+        let root: DocumentNode? = switch format {
+        case .yaml: try YAMLDocumentParser.parse(text, file: file)
+        case .json: try JSONDocumentParser.parse(text, file: file)
+        }
+        return try EcosystemDecoder.decode(root, file: file)
+    }
+
+    /// The ecosystem spelled in a format: deterministic, so the same ecosystem gives the same bytes.
+    /// Attribute keys are sorted; everything else keeps the ecosystem's order.
+    public static func encode(_ ecosystem: Ecosystem, as format: EcosystemFormat) -> String {
+        let tree = tree(of: ecosystem)
+        switch format {
+        case .json: return tree.json
+        case .yaml: return "# EcoGraph ecosystem (docs/FORMAT.md)\n" + tree.yaml
+        }
+    }
+
+    /// Writes an ecosystem file atomically, in the format its extension names (YAML when unknown).
+    public static func write(_ ecosystem: Ecosystem, to path: String) throws(AtomicFile.WriteError) {
+        try AtomicFile.write(encode(ecosystem, as: EcosystemFormat(path: path) ?? .yaml), to: path)
+    }
+
+    private static func tree(of ecosystem: Ecosystem) -> OutputValue {
+        var top: [(String, OutputValue)] = [("ecograph", .number(1))]
+        if !ecosystem.name.isEmpty { top.append(("name", .string(ecosystem.name))) }
+        if !ecosystem.description.isEmpty { top.append(("description", .string(ecosystem.description))) }
+        if !ecosystem.references.isEmpty {
+            top.append(("references", .map(ecosystem.references.map { reference in
+                var fields: [(String, OutputValue)] = [("title", .string(reference.title))]
+                if let publisher = reference.publisher { fields.append(("publisher", .string(publisher))) }
+                if let date = reference.date { fields.append(("date", .string(date))) }
+                if let url = reference.url { fields.append(("url", .string(url))) }
+                return (reference.id, .map(fields))
+            })))
+        }
+        if !ecosystem.declaredNodeKinds.isEmpty || !ecosystem.declaredEdgeKinds.isEmpty {
+            var kinds: [(String, OutputValue)] = []
+            if !ecosystem.declaredNodeKinds.isEmpty {
+                kinds.append(("nodes", .map(ecosystem.declaredNodeKinds.map { ($0.id, .string($0.description)) })))
+            }
+            if !ecosystem.declaredEdgeKinds.isEmpty {
+                kinds.append(("edges", .map(ecosystem.declaredEdgeKinds.map { kind in
+                    var fields: [(String, OutputValue)] = [
+                        ("description", .string(kind.description)),
+                        ("from", .list(kind.from.names.map(OutputValue.string))),
+                        ("to", .list(kind.to.names.map(OutputValue.string))),
+                        ("role", .string(kind.role.name)),
+                    ]
+                    if let dependent = kind.dependent { fields.append(("dependent", .string(dependent.rawValue))) }
+                    return (kind.id, .map(fields))
+                })))
+            }
+            top.append(("kinds", .map(kinds)))
+        }
+        top.append(("nodes", .list(ecosystem.nodes.map { node in
+            var fields: [(String, OutputValue)] = [("id", .string(node.id))]
+            if node.label != node.id { fields.append(("label", .string(node.label))) }
+            fields.append(("kind", .string(node.kind)))
+            if !node.attributes.isEmpty { fields.append(("attributes", attributes(node.attributes))) }
+            fields.append(("sources", .list(node.sources.map(OutputValue.string))))
+            if node.inferred { fields.append(("inferred", .bool(true))) }
+            if let note = node.note { fields.append(("note", .string(note))) }
+            return .map(fields)
+        })))
+        top.append(("edges", .list(ecosystem.edges.map { edge in
+            var fields: [(String, OutputValue)] = []
+            if let id = edge.id { fields.append(("id", .string(id))) }
+            fields += [("from", .string(edge.from)), ("to", .string(edge.to)), ("kind", .string(edge.kind))]
+            if edge.weight != 1 { fields.append(("weight", .number(edge.weight))) }
+            if edge.confidence != 1 { fields.append(("confidence", .number(edge.confidence))) }
+            if let alternatives = edge.alternatives { fields.append(("alternatives", .string(alternatives))) }
+            if !edge.targets.isEmpty { fields.append(("targets", .list(edge.targets.map(OutputValue.string)))) }
+            if !edge.attributes.isEmpty { fields.append(("attributes", attributes(edge.attributes))) }
+            fields.append(("sources", .list(edge.sources.map(OutputValue.string))))
+            if edge.inferred { fields.append(("inferred", .bool(true))) }
+            if let note = edge.note { fields.append(("note", .string(note))) }
+            return .map(fields)
+        })))
+        return .map(top)
+    }
+
+    private static func attributes(_ attributes: [String: AttributeValue]) -> OutputValue {
+        .map(attributes.keys.sorted().map { key in
+            switch attributes[key]! {
+            case .string(let s): (key, .string(s))
+            case .number(let x): (key, .number(x))
+            case .bool(let b): (key, .bool(b))
+            case .list(let items): (key, .list(items.map(OutputValue.string)))
+            }
+        })
+    }
+}

@@ -1,0 +1,160 @@
+/// A value of a free node or edge attribute.
+public enum AttributeValue: Sendable, Hashable, CustomStringConvertible {
+    case string(String)
+    case number(Double)
+    case bool(Bool)
+    case list([String])
+
+    public var description: String {
+        switch self {
+        case .string(let s): s
+        case .number(let x): x == x.rounded() && abs(x) < 1e15 ? String(Int64(x)) : String(x)
+        case .bool(let b): String(b)
+        case .list(let items): items.joined(separator: ", ")
+        }
+    }
+
+    /// The strings this value holds: one for a string, the items of a list, none otherwise.
+    public var strings: [String] {
+        switch self {
+        case .string(let s): [s]
+        case .list(let items): items
+        default: []
+        }
+    }
+}
+
+/// A public source that nodes and edges cite by key.
+public struct SourceReference: Sendable, Hashable, Identifiable {
+    public var id: String
+    public var title: String
+    public var publisher: String?
+    public var date: String?
+    public var url: String?
+
+    public init(id: String, title: String, publisher: String? = nil, date: String? = nil, url: String? = nil) {
+        self.id = id
+        self.title = title
+        self.publisher = publisher
+        self.date = date
+        self.url = url
+    }
+}
+
+/// A node of an ecosystem: an actor or a thing, with its provenance.
+public struct EcosystemNode: Sendable, Hashable, Identifiable {
+    /// Stable identifier: non-empty, without whitespace, control characters or commas.
+    public var id: String
+    /// Display name, any Unicode.
+    public var label: String
+    /// A node kind of the ecosystem's schema.
+    public var kind: String
+    /// Free attributes (`country`, `openness`, `license`, `year`, `group`, ...).
+    public var attributes: [String: AttributeValue]
+    /// Citations: `seed:L<n>`, a reference key, or an http(s) URL.
+    public var sources: [String]
+    /// Whether the node is inferred rather than stated by a source.
+    public var inferred: Bool
+    public var note: String?
+
+    public init(
+        id: String, label: String? = nil, kind: String, attributes: [String: AttributeValue] = [:],
+        sources: [String] = [], inferred: Bool = false, note: String? = nil
+    ) {
+        self.id = id
+        self.label = label ?? id
+        self.kind = kind
+        self.attributes = attributes
+        self.sources = sources
+        self.inferred = inferred
+        self.note = note
+    }
+}
+
+/// An edge of an ecosystem: a typed relation between two nodes, with its provenance.
+public struct EcosystemEdge: Sendable, Hashable {
+    /// Optional identifier, in the same namespace as node ids (restriction edges are applied by id).
+    public var id: String?
+    public var from: String
+    public var to: String
+    /// An edge kind of the ecosystem's schema.
+    public var kind: String
+    /// Strength of the tie, finite and > 0 (default 1).
+    public var weight: Double
+    /// Confidence in the fact, in [0, 1] (default 1).
+    public var confidence: Double
+    /// For dependency edges: edges with the same dependent node and the same alternatives name form one
+    /// OR-group (any one member suffices); an edge without a name is a group of its own.
+    public var alternatives: String?
+    /// For restriction edges: the states or countries whose entities lose access.
+    public var targets: [String]
+    public var attributes: [String: AttributeValue]
+    public var sources: [String]
+    public var inferred: Bool
+    public var note: String?
+
+    public init(
+        id: String? = nil, from: String, to: String, kind: String, weight: Double = 1, confidence: Double = 1,
+        alternatives: String? = nil, targets: [String] = [], attributes: [String: AttributeValue] = [:],
+        sources: [String] = [], inferred: Bool = false, note: String? = nil
+    ) {
+        self.id = id
+        self.from = from
+        self.to = to
+        self.kind = kind
+        self.weight = weight
+        self.confidence = confidence
+        self.alternatives = alternatives
+        self.targets = targets
+        self.attributes = attributes
+        self.sources = sources
+        self.inferred = inferred
+        self.note = note
+    }
+}
+
+/// A typed ecosystem graph: nodes and edges of declared kinds, with references for their sources.
+///
+/// Edges keep the direction the file gives them; each edge kind's role says what it means to the
+/// analyses (see `EdgeKind.role`). `validate()` checks everything a loader must reject.
+public struct Ecosystem: Sendable, Hashable {
+    public var name: String
+    public var description: String
+    public var references: [SourceReference]
+    /// Kinds the ecosystem declares beyond the built-in ones.
+    public var declaredNodeKinds: [NodeKind]
+    public var declaredEdgeKinds: [EdgeKind]
+    public var nodes: [EcosystemNode]
+    public var edges: [EcosystemEdge]
+
+    public init(
+        name: String = "", description: String = "", references: [SourceReference] = [],
+        declaredNodeKinds: [NodeKind] = [], declaredEdgeKinds: [EdgeKind] = [],
+        nodes: [EcosystemNode] = [], edges: [EcosystemEdge] = []
+    ) {
+        self.name = name
+        self.description = description
+        self.references = references
+        self.declaredNodeKinds = declaredNodeKinds
+        self.declaredEdgeKinds = declaredEdgeKinds
+        self.nodes = nodes
+        self.edges = edges
+    }
+
+    /// The built-in kinds plus the declared ones.
+    public var schema: Schema {
+        var schema = Schema.builtIn
+        for kind in declaredNodeKinds { schema.add(kind) }
+        for kind in declaredEdgeKinds { schema.add(kind) }
+        return schema
+    }
+
+    /// Node index by id (the first node of a duplicated id).
+    /// - Complexity: `O(n)`; keep the result when looking up many ids.
+    public func nodeIndex() -> [String: Int] {
+        var index: [String: Int] = [:]
+        index.reserveCapacity(nodes.count)
+        for (i, node) in nodes.enumerated() where index[node.id] == nil { index[node.id] = i }
+        return index
+    }
+}
