@@ -26,7 +26,7 @@ let package = Package(
             providers: [.apt(["libgraphviz-dev"])]
         ),
         // The only module that calls Graphviz.
-        .target(name: "EcoGraphRender", dependencies: ["CGraphviz"]),
+        .target(name: "EcoGraphRender", dependencies: ["CGraphviz", "EcoGraphIO", "EcoGraphModel"]),
         // The API users import: projections, analyses keyed by node id, the bundled graph.
         .target(
             name: "EcoGraph",

@@ -4,16 +4,20 @@ import Foundation
 
 /// The graph a command works on: a FILE argument, or the bundled graph when none is given.
 struct GraphInput: ParsableArguments {
-    @Argument(help: "A graph file (.yaml, .yml or .json ecosystem). Default: the bundled graph.")
+    @Argument(help: ArgumentHelp(
+        "A graph file: an ecosystem (.yaml, .yml, .json) or a generic graph (.txt/.edges edge list, .csv, .graphml, .dot). Default: the bundled graph.",
+        valueName: "file"))
     var file: String?
+
+    @Flag(help: "Read an edge list or CSV file as undirected (GraphML and DOT files say for themselves).")
+    var undirected = false
 
     /// The name messages use for the input.
     var displayName: String { file ?? Ecosystem.bundledFileName }
 
-    /// Loads and validates the typed ecosystem.
-    func loadEcosystem() throws(GraphFileError) -> Ecosystem {
-        guard let file else { return try Ecosystem.bundled() }
-        return try EcosystemFile.read(contentsOf: file)
+    /// Loads the graph; an ecosystem is projected to `view`.
+    func load(view: EcosystemView) throws(GraphFileError) -> LoadedGraph {
+        try LoadedGraph.load(path: file, view: view, undirected: undirected)
     }
 }
 
@@ -22,7 +26,10 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case table, json, csv
 }
 
-/// Runs a command body, turning input errors into their one-line messages on stderr and exit status 1.
+extension EcosystemView: ExpressibleByArgument {}
+
+/// Runs a command body, turning input and analysis errors into their one-line messages on stderr and exit
+/// status 1.
 func reportingErrors(_ body: () throws -> Void) throws {
     do {
         try body()
@@ -31,6 +38,9 @@ func reportingErrors(_ body: () throws -> Void) throws {
         throw ExitCode(1)
     } catch let error as AtomicFile.WriteError {
         printError(error.description)
+        throw ExitCode(1)
+    } catch let error as AnalysisError {
+        printError("ecograph: \(error.description)")
         throw ExitCode(1)
     }
 }

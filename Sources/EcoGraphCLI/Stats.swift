@@ -11,6 +11,7 @@ struct Stats: ParsableCommand {
             Examples:
               ecograph stats
               ecograph stats Graphs/china-open-source-ai.yaml --format json
+              ecograph stats edges.txt --undirected
             """
     )
 
@@ -23,7 +24,7 @@ struct Stats: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let stats = try input.loadEcosystem().statistics
+            let stats = GraphStatistics(try input.load(view: .asWritten).table)
             printOut(format == .json ? Self.json(stats) : Self.table(stats))
         }
     }

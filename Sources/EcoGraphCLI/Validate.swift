@@ -11,6 +11,7 @@ struct Validate: ParsableCommand {
             Examples:
               ecograph validate Graphs/china-open-source-ai.yaml
               ecograph validate my-ecosystem.json
+              ecograph validate dependencies.graphml
             """
     )
 
@@ -18,8 +19,8 @@ struct Validate: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let ecosystem = try input.loadEcosystem()
-            printError("\(input.displayName): valid: \(ecosystem.nodes.count) nodes, \(ecosystem.edges.count) edges")
+            let graph = try input.load(view: .asWritten)
+            printError("\(input.displayName): valid: \(graph.table.nodeCount) nodes, \(graph.table.edgeCount) edges")
         }
     }
 }

@@ -1,0 +1,495 @@
+import EcoGraphModel
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+/// Reads GraphML as NetworkX, igraph, Gephi and yEd write it.
+///
+/// What is read:
+/// - One top-level `<graph>`; its `edgedefault` (`directed` or `undirected`) sets `isDirected`. A missing
+///   `edgedefault` reads as undirected, as NetworkX's `read_graphml` does. An edge whose own `directed`
+///   attribute disagrees with the graph is an error (a mixed graph), as in NetworkX.
+/// - `<key id= for= attr.name= attr.type=>` declarations with an optional `<default>`, and `<data key=>` on
+///   nodes and edges. Roles come from `attr.name` (case-insensitive):
+///   - edge weight: `weight`, of any type whose values parse as a finite number (`int`, `long`, `float`,
+///     `double`; a `string` key works if every value is numeric). Edges without a value take the key's
+///     `<default>`, else 1 (NetworkX's default for a missing `weight`).
+///   - edge kind: `kind`, else `type`; node kind: `kind`, else `type`. Nodes or edges without a value take the
+///     key's `<default>`, else the kind `""`.
+///   - node label: `label`, else `name`; without one, yEd's first `<y:NodeLabel>` inside the node's data
+///     (`y:ShapeNode`, `y:GenericNode`, ...). A node without a label is labelled by its id.
+///   Keys with `for="all"` serve both nodes and edges; a key declared for nodes and one for edges may share a
+///   name. `<data>` naming an undeclared key is ignored, as are graph-level data and ports.
+/// - Node ids are kept as spelled and numbered in order of first appearance, whether declared by `<node>`
+///   or first named by an edge. The GraphML specification requires every edge endpoint to be declared as a
+///   `<node>`; like NetworkX's reader (whose `add_edge` adds missing endpoints), this reader adds an
+///   undeclared endpoint implicitly instead of rejecting the file.
+/// - Parallel edges and self-loops are kept as given (NetworkX reads GraphML into a multigraph as well).
+///
+/// Problems reported, each as `FILE:LINE:COLUMN: message` at the start of the offending element, all of them
+/// together in one `GraphFileError`: malformed XML (at the parser's position; parsing stops there), a
+/// non-numeric weight (naming the edge), a non-numeric weight default, nested graphs inside a node or edge,
+/// hyperedges, a second top-level graph, nodes without an id, edges without a source or target, and mixed
+/// directedness.
+///
+/// - Complexity: `O(b)` time for a file of `b` bytes (one SAX pass through libxml2), `O(n + m)` extra space
+///   besides the file's bytes.
+public struct GraphMLReader: Sendable {
+    public init() {}
+
+    /// Reads the GraphML file at `path`. A file that cannot be read is reported as a `GraphFileError` too.
+    public func read(path: String) throws(GraphFileError) -> GraphTable {
+        let bytes = try readFileBytes(path: path)
+        return try read(bytes: bytes, fileName: path)
+    }
+
+    /// Reads GraphML text held in memory; `fileName` is the name used in diagnostics.
+    public func read(string: String, fileName: String = "<string>") throws(GraphFileError) -> GraphTable {
+        try read(bytes: Array(string.utf8), fileName: fileName)
+    }
+
+    /// Reads GraphML from its bytes; `fileName` is the name used in diagnostics.
+    public func read(bytes: [UInt8], fileName: String) throws(GraphFileError) -> GraphTable {
+        let builder = GraphMLBuilder(fileName: fileName, bytes: bytes)
+        let parser = XMLParser(data: Data(bytes))
+        parser.delegate = builder
+        parser.shouldProcessNamespaces = false
+        parser.shouldResolveExternalEntities = false
+        let parsed = parser.parse()
+        if !parsed, !builder.sawParseError {
+            builder.reportParseError(parser.parserError, line: parser.lineNumber, column: parser.columnNumber)
+        }
+        return try builder.finish().get()
+    }
+}
+
+/// One `<key>` declaration.
+private struct GraphMLKey {
+    var id: String
+    var domain: String  // node, edge, graph, all, ...
+    var name: String  // attr.name, lowercased
+    var type: String
+    var defaultValue: String?
+    var position: FilePosition
+
+    func serves(_ element: String) -> Bool { domain == element || domain == "all" }
+}
+
+/// What a `<data>` element sets.
+private enum GraphMLRole {
+    case nodeLabel, nodeKind, edgeWeight, edgeKind, none
+}
+
+private final class GraphMLBuilder: NSObject, XMLParserDelegate {
+    let fileName: String
+    let bytes: [UInt8]
+    var problems: DiagnosticList
+    var sawParseError = false
+
+    // Keys and the roles they play.
+    var keys: [String: GraphMLKey] = [:]
+    var keyOrder: [String] = []
+    var rolesDirty = true
+    var roles: [String: (node: GraphMLRole, edge: GraphMLRole)] = [:]
+    var weightKey: GraphMLKey?
+    var edgeKindKey: GraphMLKey?
+    var nodeKindKey: GraphMLKey?
+    var currentKey: String?
+    var inDefault = false
+    var text = ""
+
+    // Graph structure.
+    var graphCount = 0
+    var graphDepth = 0
+    var isDirected = false
+    /// Depth of elements being skipped (inside a nested graph or a hyperedge); 0 when reading.
+    var skipDepth = 0
+
+    var nodeIndex: [String: Int32] = [:]
+    var nodeIDs: [String] = []
+    var nodeLabels: [String?] = []
+    var yedLabels: [String?] = []
+    var nodeKindValues: [String?] = []
+    var sources: [Int32] = []
+    var targets: [Int32] = []
+    var edgeWeights: [Double?] = []
+    var edgeKindValues: [String?] = []
+
+    // The element being read.
+    var currentNode: Int32 = -1
+    var currentEdge = -1
+    var currentEdgeName = ""
+    var dataRole: GraphMLRole = .none
+    var dataPosition = FilePosition(line: 0)
+    var inData = false
+    var inYEdLabel = false
+    var yedLabelText = ""
+
+    /// Byte offsets where lines start, made on the first diagnostic.
+    lazy var lineStarts: [Int] = {
+        var starts = [0]
+        for (offset, byte) in bytes.enumerated() where byte == 0x0A { starts.append(offset + 1) }
+        return starts
+    }()
+
+    init(fileName: String, bytes: [UInt8]) {
+        self.fileName = fileName
+        self.bytes = bytes
+        problems = DiagnosticList(file: fileName)
+    }
+
+    // MARK: Positions
+
+    /// libxml2 reports the position of a start tag's closing `>`; diagnostics name the tag's `<` instead.
+    func tagStart(line: Int, column: Int) -> FilePosition {
+        guard line >= 1, line <= lineStarts.count else { return FilePosition(line: max(line, 1), column: max(column, 1)) }
+        // Walk `column - 1` characters into the line to reach the `>`.
+        var offset = lineStarts[line - 1]
+        var characters = 1
+        while offset < bytes.count, characters < column {
+            offset += 1
+            while offset < bytes.count, bytes[offset] & 0xC0 == 0x80 { offset += 1 }
+            characters += 1
+        }
+        // Back to the `<` (which cannot occur inside an attribute value).
+        while offset > 0, offset < bytes.count, bytes[offset] != 0x3C { offset -= 1 }
+        if offset >= bytes.count || bytes[offset] != 0x3C { return FilePosition(line: line, column: max(column, 1)) }
+        // The line and the column (in characters, 1-based) of that offset.
+        var lo = 0, hi = lineStarts.count - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if lineStarts[mid] <= offset { lo = mid } else { hi = mid - 1 }
+        }
+        var col = 1
+        var k = lineStarts[lo]
+        while k < offset {
+            if bytes[k] & 0xC0 != 0x80 { col += 1 }
+            k += 1
+        }
+        // Continuation bytes of the character before `<` were skipped; col counts characters before `<` + 1.
+        return FilePosition(line: lo + 1, column: col)
+    }
+
+    func here(_ parser: XMLParser) -> FilePosition {
+        tagStart(line: parser.lineNumber, column: parser.columnNumber)
+    }
+
+    func report(_ position: FilePosition, _ message: String) {
+        problems.add(line: position.line, column: position.column, message)
+    }
+
+    func reportParseError(_ error: Error?, line: Int, column: Int) {
+        sawParseError = true
+        var message = "malformed XML"
+        if let error = error as NSError?, let code = XMLParser.ErrorCode(rawValue: error.code) {
+            message += ": " + describe(code)
+        }
+        problems.add(line: max(line, 1), column: max(column, 0), message)
+    }
+
+    /// `tagNameMismatchError` → `tag name mismatch`.
+    func describe(_ code: XMLParser.ErrorCode) -> String {
+        var name = String(describing: code)
+        if name.hasSuffix("Error") { name.removeLast(5) }
+        var words = ""
+        for character in name {
+            if character.isUppercase {
+                words += " " + character.lowercased()
+            } else {
+                words.append(character)
+            }
+        }
+        return words
+    }
+
+    // MARK: Nodes, edges, roles
+
+    func node(_ id: String) -> Int32 {
+        if let index = nodeIndex[id] { return index }
+        let index = Int32(nodeIDs.count)
+        nodeIndex[id] = index
+        nodeIDs.append(id)
+        nodeLabels.append(nil)
+        yedLabels.append(nil)
+        nodeKindValues.append(nil)
+        return index
+    }
+
+    func resolveRoles() {
+        guard rolesDirty else { return }
+        rolesDirty = false
+        roles = [:]
+        func pick(_ element: String, _ names: [String]) -> GraphMLKey? {
+            for name in names {
+                // A key declared for the element itself wins over one for "all".
+                let matching = keyOrder.compactMap { keys[$0] }.filter { $0.name == name && $0.serves(element) }
+                if let key = matching.first(where: { $0.domain == element }) ?? matching.first { return key }
+            }
+            return nil
+        }
+        weightKey = pick("edge", ["weight"])
+        edgeKindKey = pick("edge", ["kind", "type"])
+        nodeKindKey = pick("node", ["kind", "type"])
+        let labelKey = pick("node", ["label", "name"])
+        func set(_ key: GraphMLKey?, node: GraphMLRole? = nil, edge: GraphMLRole? = nil) {
+            guard let key else { return }
+            var entry = roles[key.id] ?? (GraphMLRole.none, GraphMLRole.none)
+            if let node { entry.node = node }
+            if let edge { entry.edge = edge }
+            roles[key.id] = entry
+        }
+        set(weightKey, edge: .edgeWeight)
+        set(edgeKindKey, edge: .edgeKind)
+        set(nodeKindKey, node: .nodeKind)
+        set(labelKey, node: .nodeLabel)
+    }
+
+    // MARK: XMLParserDelegate
+
+    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
+                qualifiedName qName: String?, attributes: [String: String] = [:]) {
+        let name = localName(elementName)
+        if skipDepth > 0 {
+            skipDepth += 1
+            return
+        }
+        if inData {
+            if name == "NodeLabel", currentNode >= 0, yedLabels[Int(currentNode)] == nil, !inYEdLabel {
+                inYEdLabel = true
+                yedLabelText = ""
+            }
+            return
+        }
+        switch name {
+        case "key":
+            let id = attributes["id"] ?? ""
+            let key = GraphMLKey(
+                id: id, domain: attributes["for"] ?? "all", name: (attributes["attr.name"] ?? "").lowercased(),
+                type: attributes["attr.type"] ?? "string", defaultValue: nil, position: here(parser))
+            if keys[id] == nil { keyOrder.append(id) }
+            keys[id] = key
+            currentKey = id
+            rolesDirty = true
+        case "default":
+            if currentKey != nil {
+                inDefault = true
+                text = ""
+            }
+        case "graph":
+            if currentNode >= 0 || currentEdge >= 0 {
+                let owner = currentNode >= 0 ? "node '\(nodeIDs[Int(currentNode)])'" : currentEdgeName
+                report(here(parser), "nested graphs are not supported (a <graph> inside \(owner))")
+                skipDepth = 1
+                return
+            }
+            if graphDepth > 0 {
+                report(here(parser), "nested graphs are not supported")
+                skipDepth = 1
+                return
+            }
+            graphCount += 1
+            if graphCount > 1 {
+                report(here(parser), "only one <graph> per file is supported; this is graph \(graphCount)")
+                skipDepth = 1
+                return
+            }
+            graphDepth = 1
+            isDirected = attributes["edgedefault"] == "directed"
+            resolveRoles()
+        case "node":
+            guard graphDepth > 0 else { return }
+            guard let id = attributes["id"] else {
+                report(here(parser), "<node> without an id")
+                skipDepth = 1
+                return
+            }
+            currentNode = node(id)
+        case "edge":
+            guard graphDepth > 0 else { return }
+            let position = here(parser)
+            let label = attributes["id"].map { "edge '\($0)'" } ?? "edge"
+            guard let source = attributes["source"], let target = attributes["target"] else {
+                let missing = attributes["source"] == nil ? "source" : "target"
+                report(position, "\(label) has no \(missing)")
+                skipDepth = 1
+                return
+            }
+            currentEdgeName = "\(label) (\(source) \(isDirected ? "->" : "--") \(target))"
+            if let directed = attributes["directed"] {
+                if isDirected, directed == "false" {
+                    report(position, "\(currentEdgeName) is directed=\"false\" in a directed graph; mixed graphs are not supported")
+                } else if !isDirected, directed == "true" {
+                    report(position, "\(currentEdgeName) is directed=\"true\" in an undirected graph; mixed graphs are not supported")
+                }
+            }
+            sources.append(node(source))
+            targets.append(node(target))
+            edgeWeights.append(nil)
+            edgeKindValues.append(nil)
+            currentEdge = sources.count - 1
+        case "hyperedge":
+            report(here(parser), "hyperedges are not supported")
+            skipDepth = 1
+        case "data":
+            resolveRoles()
+            let key = attributes["key"] ?? ""
+            let role = roles[key]
+            if currentNode >= 0 {
+                dataRole = role?.node ?? .none
+            } else if currentEdge >= 0 {
+                dataRole = role?.edge ?? .none
+            } else {
+                dataRole = .none
+            }
+            inData = true
+            dataPosition = here(parser)
+            text = ""
+        default:
+            break
+        }
+    }
+
+    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
+        let name = localName(elementName)
+        if skipDepth > 0 {
+            skipDepth -= 1
+            return
+        }
+        if inData, name != "data" {
+            if name == "NodeLabel", inYEdLabel {
+                inYEdLabel = false
+                if currentNode >= 0 { yedLabels[Int(currentNode)] = yedLabelText }
+            }
+            return
+        }
+        switch name {
+        case "key":
+            currentKey = nil
+        case "default":
+            if inDefault, let id = currentKey {
+                keys[id]?.defaultValue = text
+                rolesDirty = true
+            }
+            inDefault = false
+        case "graph":
+            graphDepth = 0
+        case "node":
+            currentNode = -1
+        case "edge":
+            currentEdge = -1
+        case "data":
+            inData = false
+            applyData()
+        default:
+            break
+        }
+    }
+
+    func applyData() {
+        switch dataRole {
+        case .none:
+            break
+        case .nodeLabel:
+            nodeLabels[Int(currentNode)] = text
+        case .nodeKind:
+            nodeKindValues[Int(currentNode)] = text
+        case .edgeKind:
+            edgeKindValues[currentEdge] = text
+        case .edgeWeight:
+            let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            if let weight = Double(trimmed), weight.isFinite {
+                edgeWeights[currentEdge] = weight
+            } else {
+                report(dataPosition, "\(currentEdgeName): weight '\(trimmed)' is not a finite number")
+                edgeWeights[currentEdge] = 1
+            }
+        }
+        dataRole = .none
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+        if inYEdLabel {
+            yedLabelText += string
+        } else if inData || inDefault {
+            text += string
+        }
+    }
+
+    func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {
+        let string = String(decoding: CDATABlock, as: UTF8.self)
+        if inYEdLabel {
+            yedLabelText += string
+        } else if inData || inDefault {
+            text += string
+        }
+    }
+
+    func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
+        guard !sawParseError else { return }
+        reportParseError(parseError, line: parser.lineNumber, column: parser.columnNumber)
+    }
+
+    func localName(_ name: String) -> String {
+        guard let colon = name.lastIndex(of: ":") else { return name }
+        return String(name[name.index(after: colon)...])
+    }
+
+    // MARK: The table
+
+    func finish() -> Result<GraphTable, GraphFileError> {
+        resolveRoles()
+        if graphCount == 0, !sawParseError {
+            problems.add(line: nil, "no <graph> element")
+        }
+        // Defaults.
+        var defaultWeight = 1.0
+        if let key = weightKey, let raw = key.defaultValue {
+            let trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+            if let value = Double(trimmed), value.isFinite {
+                defaultWeight = value
+            } else {
+                report(key.position, "the default weight '\(trimmed)' of key '\(key.id)' is not a finite number")
+            }
+        }
+        if let error = problems.error { return .failure(error) }
+
+        let hasWeights = edgeWeights.contains { $0 != nil } || (weightKey?.defaultValue != nil && !sources.isEmpty)
+        let weights = hasWeights ? edgeWeights.map { $0 ?? defaultWeight } : nil
+
+        var edgeKinds: [Int32]? = nil
+        var edgeKindNames: [String] = []
+        if edgeKindValues.contains(where: { $0 != nil }) || (edgeKindKey?.defaultValue != nil && !sources.isEmpty) {
+            let fallback = edgeKindKey?.defaultValue ?? ""
+            (edgeKinds, edgeKindNames) = intern(edgeKindValues.map { $0 ?? fallback })
+        }
+        var nodeKinds: [Int32]? = nil
+        var nodeKindNames: [String] = []
+        if nodeKindValues.contains(where: { $0 != nil }) || (nodeKindKey?.defaultValue != nil && !nodeIDs.isEmpty) {
+            let fallback = nodeKindKey?.defaultValue ?? ""
+            (nodeKinds, nodeKindNames) = intern(nodeKindValues.map { $0 ?? fallback })
+        }
+        var labels: [String]? = nil
+        if nodeLabels.contains(where: { $0 != nil }) || yedLabels.contains(where: { $0 != nil }) {
+            labels = nodeIDs.indices.map { nodeLabels[$0] ?? yedLabels[$0] ?? nodeIDs[$0] }
+        }
+        return .success(GraphTable(
+            isDirected: isDirected, nodeIDs: nodeIDs, nodeLabels: labels,
+            nodeKinds: nodeKinds, nodeKindNames: nodeKindNames,
+            sources: sources, targets: targets, weights: weights,
+            edgeKinds: edgeKinds, edgeKindNames: edgeKindNames))
+    }
+
+    func intern(_ values: [String]) -> ([Int32], [String]) {
+        var index: [String: Int32] = [:]
+        var names: [String] = []
+        let codes = values.map { value -> Int32 in
+            if let code = index[value] { return code }
+            let code = Int32(names.count)
+            index[value] = code
+            names.append(value)
+            return code
+        }
+        return (codes, names)
+    }
+}

@@ -1,0 +1,231 @@
+import CGraphviz
+import EcoGraphIO
+import EcoGraphModel
+import Foundation
+
+/// Reads Graphviz DOT into a `GraphTable` through Graphviz's own parser (cgraph's `agmemread`), in-process.
+///
+/// What is read:
+/// - The first graph in the text: `digraph` reads as directed, `graph` as undirected (`agisdirected`).
+///   `strict` graphs are merged by Graphviz as DOT defines (no parallel edges); otherwise parallel edges and
+///   self-loops are kept. Edges inside subgraphs and clusters belong to the graph like any other.
+/// - Node ids are Graphviz's node names (`agnameof`), as spelled (quoted or not, any UTF-8: `"北京"`,
+///   `لاہور`), in order of first appearance; edges in the order the file gives them.
+/// - Edge `weight` (an empty value weighs 1, Graphviz's default), edge `kind`, node `label` (Graphviz's `\N`
+///   placeholder or an empty label means "the id") and node `kind`, each through `agattr`/`agxget`, so
+///   defaults set by `node [...]` / `edge [...]` statements apply. `weights`, `edgeKinds`, `nodeLabels`,
+///   `nodeKinds` are `nil` when the file never declares the attribute.
+///
+/// Problems are reported together in one `GraphFileError`: a syntax error as `FILE:LINE: syntax error near
+/// '...'` (the line Graphviz names; Graphviz's message goes into the error, never to stderr), a weight that is
+/// not a finite number as `FILE: edge 'u' -> 'v': weight '...' is not a finite number` (cgraph keeps no source
+/// positions for parsed objects, so that message has no line), and a file with no graph at all.
+///
+/// Every call into Graphviz runs inside `GraphvizGate` (Graphviz is not thread-safe); every graph opened is
+/// closed with `agclose` before the call returns.
+///
+/// - Complexity: `O(b + n + m log m)` time for `b` bytes, `n` nodes and `m` edges (Graphviz's parse, then a
+///   sort of the edges into file order); `O(n + m)` extra space besides Graphviz's own graph.
+public struct DOTReader: Sendable {
+    public init() {}
+
+    /// Reads the DOT file at `path`. A file that cannot be read is reported as a `GraphFileError` too.
+    public func read(path: String) throws(GraphFileError) -> GraphTable {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw GraphFileError(file: path, position: nil, message: "cannot read: \(error.localizedDescription)")
+        }
+        return try read(bytes: Array(data), fileName: path)
+    }
+
+    /// Reads DOT text held in memory; `fileName` is the name used in diagnostics.
+    public func read(string: String, fileName: String = "<string>") throws(GraphFileError) -> GraphTable {
+        try read(bytes: Array(string.utf8), fileName: fileName)
+    }
+
+    /// Reads DOT from its bytes (UTF-8); `fileName` is the name used in diagnostics.
+    public func read(bytes: [UInt8], fileName: String) throws(GraphFileError) -> GraphTable {
+        var text = bytes
+        text.append(0)  // agmemread reads a NUL-terminated string
+        let (parsed, messages) = GraphvizGate.capturingMessages { () -> Result<GraphTable, GraphFileError>? in
+            resetDOTScanner()
+            agsetfile(nil)  // restart the scanner's line count; no file-name prefix in messages
+            let graph = text.withUnsafeBufferPointer { buffer in
+                agmemread(UnsafeRawPointer(buffer.baseAddress!).assumingMemoryBound(to: CChar.self))
+            }
+            guard let graph else { return nil }
+            defer { agclose(graph) }
+            return table(of: graph, fileName: fileName)
+        }
+        let errors = messages.filter(\.isError)
+        if let parsed, errors.isEmpty { return try parsed.get() }
+        var diagnostics: [Diagnostic] = []
+        if case .failure(let error)? = parsed { diagnostics = error.diagnostics }
+        // A failed parse: report what Graphviz said (warnings too, since they may explain the error).
+        for message in parsed == nil ? messages : errors {
+            diagnostics.append(Self.diagnostic(for: message, fileName: fileName))
+        }
+        if diagnostics.isEmpty {
+            diagnostics.append(Diagnostic(file: fileName, position: nil, message: "no DOT graph found"))
+        }
+        throw GraphFileError(diagnostics)
+    }
+
+    /// Turns `syntax error in line 3 near '->'` into `FILE:3: syntax error near '->'`.
+    static func diagnostic(for message: GraphvizMessage, fileName: String) -> Diagnostic {
+        var text = message.text.trimmingCharacters(in: .whitespaces)
+        if !message.isError { text = "warning: " + text }
+        if let range = text.range(of: #" in line (\d+)"#, options: .regularExpression) {
+            let digits = text[range].drop { !$0.isNumber }
+            if let line = Int(digits) {
+                text.removeSubrange(range)
+                return Diagnostic(file: fileName, position: FilePosition(line: line), message: text)
+            }
+        }
+        return Diagnostic(file: fileName, position: nil, message: text)
+    }
+
+    /// Walks a parsed graph (inside the gate) into a table.
+    private func table(of graph: UnsafeMutablePointer<Agraph_t>, fileName: String) -> Result<GraphTable, GraphFileError> {
+        let isDirected = agisdirected(graph) != 0
+        let labelSymbol = symbol(graph, kind: Int32(AGNODE), "label")
+        let nodeKindSymbol = symbol(graph, kind: Int32(AGNODE), "kind")
+        let weightSymbol = symbol(graph, kind: Int32(AGEDGE), "weight")
+        let edgeKindSymbol = symbol(graph, kind: Int32(AGEDGE), "kind")
+
+        var index: [UnsafeMutablePointer<Agnode_t>: Int32] = [:]
+        var nodeIDs: [String] = []
+        var labels: [String] = []
+        var anyLabel = false
+        var nodeKindValues: [String] = []
+        var node = agfstnode(graph)
+        while let current = node {
+            let id = String(cString: agnameof(current))
+            index[current] = Int32(nodeIDs.count)
+            nodeIDs.append(id)
+            if let labelSymbol {
+                let label = value(current, labelSymbol)
+                if label.isEmpty || label == "\\N" {
+                    labels.append(id)
+                } else {
+                    labels.append(label)
+                    anyLabel = true
+                }
+            }
+            if let nodeKindSymbol { nodeKindValues.append(value(current, nodeKindSymbol)) }
+            node = agnxtnode(graph, current)
+        }
+
+        struct PendingEdge {
+            var sequence: UInt32
+            var tail: Int32
+            var head: Int32
+            var weight: Double
+            var kind: String
+        }
+        var edges: [PendingEdge] = []
+        var problems: [Diagnostic] = []
+        node = agfstnode(graph)
+        while let tail = node {
+            var edge = agfstout(graph, tail)
+            while let current = edge {
+                let head = current.pointee.node!
+                var weight = 1.0
+                if let weightSymbol {
+                    let raw = value(current, weightSymbol).trimmingCharacters(in: .whitespaces)
+                    if !raw.isEmpty {
+                        if let parsed = Double(raw), parsed.isFinite {
+                            weight = parsed
+                        } else {
+                            let arrow = isDirected ? "->" : "--"
+                            problems.append(Diagnostic(
+                                file: fileName, position: nil,
+                                message: "edge '\(String(cString: agnameof(tail)))' \(arrow) "
+                                    + "'\(String(cString: agnameof(head)))': weight '\(raw)' is not a finite number"))
+                        }
+                    }
+                }
+                edges.append(PendingEdge(
+                    sequence: UInt32(current.pointee.base.tag.seq), tail: index[tail]!, head: index[head]!,
+                    weight: weight, kind: edgeKindSymbol.map { value(current, $0) } ?? ""))
+                edge = agnxtout(graph, current)
+            }
+            node = agnxtnode(graph, tail)
+        }
+        if !problems.isEmpty { return .failure(GraphFileError(problems)) }
+        edges.sort { $0.sequence < $1.sequence }
+
+        var edgeKinds: [Int32]? = nil
+        var edgeKindNames: [String] = []
+        if edgeKindSymbol != nil { (edgeKinds, edgeKindNames) = intern(edges.map(\.kind)) }
+        var nodeKinds: [Int32]? = nil
+        var nodeKindNames: [String] = []
+        if nodeKindSymbol != nil { (nodeKinds, nodeKindNames) = intern(nodeKindValues) }
+        return .success(GraphTable(
+            isDirected: isDirected, nodeIDs: nodeIDs, nodeLabels: anyLabel ? labels : nil,
+            nodeKinds: nodeKinds, nodeKindNames: nodeKindNames,
+            sources: edges.map(\.tail), targets: edges.map(\.head),
+            weights: weightSymbol != nil ? edges.map(\.weight) : nil,
+            edgeKinds: edgeKinds, edgeKindNames: edgeKindNames))
+    }
+
+    /// The attribute symbol `name` declared for `kind` objects of `graph`, or `nil` if the file never sets it.
+    private func symbol(_ graph: UnsafeMutablePointer<Agraph_t>, kind: Int32, _ name: String) -> UnsafeMutablePointer<Agsym_t>? {
+        var cName = Array(name.utf8CString)
+        return cName.withUnsafeMutableBufferPointer { agattr(graph, kind, $0.baseAddress, nil) }
+    }
+
+    private func value<T>(_ object: UnsafeMutablePointer<T>, _ symbol: UnsafeMutablePointer<Agsym_t>) -> String {
+        guard let raw = agxget(object, symbol) else { return "" }
+        return String(cString: raw)
+    }
+
+    private func intern(_ values: [String]) -> ([Int32], [String]) {
+        var codes: [String: Int32] = [:]
+        var names: [String] = []
+        let indices = values.map { value -> Int32 in
+            if let code = codes[value] { return code }
+            let code = Int32(names.count)
+            codes[value] = code
+            names.append(value)
+            return code
+        }
+        return (indices, names)
+    }
+}
+
+/// Cgraph's `aglexbad`, which discards what the DOT scanner has buffered; `nil` if this Graphviz lacks it.
+///
+/// Graphviz 2.42 flushes its scanner only after a failed parse. After a successful `agmemread` the scanner
+/// keeps whatever followed the graph (a trailing line feed, a comment, a second graph) and serves it at the
+/// start of the next read: line numbers then drift, and a second graph in one file would leak into the next
+/// file read. The function is exported but not declared in the public headers, so it is looked up at run time.
+private let aglexbadFunction: (@convention(c) () -> Void)? = {
+    guard let handle = dlopen(nil, RTLD_NOW), let symbol = dlsym(handle, "aglexbad") else { return nil }
+    return unsafeBitCast(symbol, to: (@convention(c) () -> Void).self)
+}()
+
+/// Discards anything a previous parse left in the DOT scanner (call inside the gate, before parsing).
+private func resetDOTScanner() {
+    aglexbadFunction?()
+}
+
+/// Reads any generic graph file: DOT through `DOTReader`, edge lists, CSV and GraphML through
+/// `EcoGraphIO.readGenericGraph`.
+///
+/// - Parameters:
+///   - path: the file to read.
+///   - format: the file's format; `nil` detects it from the extension (`GenericGraphFormat(path:)`).
+///   - isDirected: for edge lists and CSV, whether edges are directed; GraphML and DOT state their own.
+/// - Throws: `GraphFileError` listing every problem found.
+/// - Complexity: that of the format's reader.
+public func readAnyGenericGraph(
+    path: String, format: GenericGraphFormat? = nil, isDirected: Bool = true
+) throws(GraphFileError) -> GraphTable {
+    if (format ?? GenericGraphFormat(path: path)) == .dot {
+        return try DOTReader().read(path: path)
+    }
+    return try readGenericGraph(path: path, format: format, isDirected: isDirected)
+}
