@@ -89,6 +89,18 @@ public struct CSRGraph: Sendable {
     /// The weight of an edge, 1 when the graph is unweighted.
     @inlinable public func weight(ofEdge edge: Int) -> Double { weights?[edge] ?? 1 }
 
+    /// The id of the edge `source -> target` (either direction when undirected), or `nil`.
+    /// - Complexity: `O(log d)` by binary search in the source's sorted row.
+    public func edgeID(from source: Int, to target: Int) -> Int? {
+        var low = outOffsets[source], high = outOffsets[source + 1]
+        let key = Int32(truncatingIfNeeded: target)
+        while low < high {
+            let mid = (low + high) / 2
+            if outTargets[mid] < key { low = mid + 1 } else { high = mid }
+        }
+        return low < outOffsets[source + 1] && outTargets[low] == key ? Int(outEdges[low]) : nil
+    }
+
     /// The same graph with every edge reversed (an undirected graph is returned as is).
     ///
     /// - Complexity: `O(1)`: the in- and out-adjacency swap roles; the arrays are shared.
