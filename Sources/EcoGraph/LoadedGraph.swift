@@ -14,19 +14,30 @@ public struct LoadedGraph: Sendable {
     public let ecosystem: Ecosystem?
     /// The kernel graph, with the table's weights when it has any (`graph.unweighted` drops them).
     public let graph: CSRGraph
+    /// The view a typed ecosystem was projected to.
+    public let view: EcosystemView
+    /// For a typed ecosystem, the index in `ecosystem.edges` of each table edge.
+    public let edgeOrigins: [Int]?
 
-    /// Wraps a table; the kernel graph is built once here.
+    /// Wraps a generic table; the kernel graph is built once here. Its edges read "source depends on target".
     /// - Complexity: `O(n + m log d)`.
-    public init(table: GraphTable, ecosystem: Ecosystem? = nil, name: String) {
+    public init(table: GraphTable, name: String) {
+        self.init(table: table, ecosystem: nil, view: .dependency, edgeOrigins: nil, name: name)
+    }
+
+    /// Projects a typed ecosystem to a view.
+    public init(ecosystem: Ecosystem, view: EcosystemView = .dependency, name: String = "ecosystem") {
+        let projection = ecosystem.projection(view: view)
+        self.init(table: projection.table, ecosystem: ecosystem, view: view, edgeOrigins: projection.edgeOrigins, name: name)
+    }
+
+    private init(table: GraphTable, ecosystem: Ecosystem?, view: EcosystemView, edgeOrigins: [Int]?, name: String) {
         self.name = name
         self.table = table
         self.ecosystem = ecosystem
+        self.view = view
+        self.edgeOrigins = edgeOrigins
         self.graph = table.csrGraph(weighted: table.weights != nil)
-    }
-
-    /// Projects a typed ecosystem.
-    public init(ecosystem: Ecosystem, view: EcosystemView = .dependency, name: String = "ecosystem") {
-        self.init(table: ecosystem.graphTable(view: view), ecosystem: ecosystem, name: name)
     }
 
     /// Loads a graph file of any supported format: an ecosystem (`.yaml`, `.yml`, `.json`) projected to

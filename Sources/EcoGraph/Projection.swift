@@ -16,6 +16,12 @@ extension Ecosystem {
     /// Call on a validated ecosystem: edges whose endpoints are unknown are skipped.
     /// - Complexity: `O(n + m)`.
     public func graphTable(view: EcosystemView = .asWritten) -> GraphTable {
+        projection(view: view).table
+    }
+
+    /// The graph table of a view, with the index of the ecosystem edge behind each table edge.
+    /// - Complexity: `O(n + m)`.
+    public func projection(view: EcosystemView) -> (table: GraphTable, edgeOrigins: [Int]) {
         let index = nodeIndex()
         let schema = self.schema
         var nodeKindNames = schema.nodeKinds.map(\.id)
@@ -32,7 +38,8 @@ extension Ecosystem {
         let edgeKindNames = schema.edgeKinds.map(\.id)
         let edgeKindCode = Dictionary(uniqueKeysWithValues: edgeKindNames.enumerated().map { ($1, Int32($0)) })
         var sources: [Int32] = [], targets: [Int32] = [], weights: [Double] = [], kinds: [Int32] = []
-        for edge in edges {
+        var origins: [Int] = []
+        for (edgeIndex, edge) in edges.enumerated() {
             guard let u = index[edge.from], let v = index[edge.to], let kindCode = edgeKindCode[edge.kind] else { continue }
             var (from, to) = (u, v)
             if view == .dependency {
@@ -43,11 +50,13 @@ extension Ecosystem {
             targets.append(Int32(to))
             weights.append(edge.weight)
             kinds.append(kindCode)
+            origins.append(edgeIndex)
         }
-        return GraphTable(
+        let table = GraphTable(
             isDirected: true, nodeIDs: nodes.map(\.id), nodeLabels: nodes.map(\.label),
             nodeKinds: nodeKinds, nodeKindNames: nodeKindNames,
             sources: sources, targets: targets, weights: weights, edgeKinds: kinds, edgeKindNames: edgeKindNames)
+        return (table, origins)
     }
 }
 
