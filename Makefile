@@ -13,11 +13,16 @@ deps:
 		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq pkg-config libgraphviz-dev >&2; \
 	fi
 
-## Builds in release mode and runs the main job on the bundled graph.
+## Builds in release mode and runs the main job on the bundled graph: validation, statistics, centrality,
+## chokepoints and the what-if scenarios.
 run: deps
 	$(SWIFT) build -c release --product ecograph
 	$(BIN) validate
 	$(BIN) stats
+	$(BIN) centrality --all --top 20
+	$(BIN) chokepoints --top 15
+	$(BIN) chokepoints --consumers global-south --model cascade --top 10
+	$(BIN) whatif --scenario Graphs/scenarios.yaml --consumers global-south --model cascade
 
 ## Builds everything (library, CLI, tests) and runs every test.
 test: deps

@@ -90,3 +90,113 @@ let ecographBinary: URL = {
         }
     }
 }
+
+@Suite struct CentralityCommandTests {
+    @Test func jsonShapeAndOrder() throws {
+        let result = try runEcograph(["centrality", Fixtures.path("cli/triangle.txt"), "--measure", "pagerank", "--format", "json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(object["measure"] as? String == "pagerank")
+        #expect(object["directed"] as? Bool == true)
+        #expect(object["weighted"] as? Bool == false)
+        #expect(object["normalized"] as? Bool == true)
+        let scores = try #require(object["scores"] as? [[String: Any]])
+        #expect(scores.map { $0["id"] as? String } == ["c", "b", "a", "d"])
+        #expect(scores.map { $0["rank"] as? Int } == [1, 2, 3, 3])
+        #expect(Set(scores[0].keys) == ["id", "label", "kind", "score", "rank"])
+        expectClose(scores[0]["score"] as! Double, 0.30785340314136866, tolerance: 1e-10)
+    }
+
+    @Test func edgeBetweennessItemsHaveSourceAndTarget() throws {
+        let result = try runEcograph(["centrality", Fixtures.path("cli/triangle.txt"), "--measure", "edge-betweenness", "--format", "json", "--top", "1"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let scores = try #require(object["scores"] as? [[String: Any]])
+        #expect(scores.count == 1)
+        #expect(scores[0]["source"] as? String == "b" && scores[0]["target"] as? String == "c")
+        #expect(scores[0]["id"] == nil)
+    }
+
+    @Test func bundledGraphByDefaultWithLabelsAndKinds() throws {
+        let result = try runEcograph(["centrality", "--measure", "pagerank", "--top", "5", "--format", "csv"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.count == 6)
+        #expect(lines[0] == "rank,id,label,kind,score")
+        #expect(lines[1].hasPrefix("1,"))
+        #expect(try runEcograph(["centrality", "--measure", "pagerank", "--top", "5", "--format", "csv"]).stdout == result.stdout)
+    }
+
+    @Test func allMeasuresInOneTable() throws {
+        let result = try runEcograph(["centrality", Fixtures.path("cli/triangle.txt"), "--all", "--format", "csv"])
+        #expect(result.status == 0)
+        let header = result.stdout.split(separator: "\n").first.map(String.init)
+        #expect(header == "id,label,kind,degree,in-degree,out-degree,betweenness,closeness,harmonic,eigenvector,pagerank,katz,hubs,authorities,core-number")
+        #expect(result.stdout.split(separator: "\n").count == 5)
+    }
+
+    @Test func divergenceAndBadOptionsExitNonZeroWithAMessage() throws {
+        let katz = try runEcograph(["centrality", Fixtures.path("cli/triangle.txt"), "--measure", "katz", "--alpha", "1.5"])
+        #expect(katz.status == 1)
+        #expect(katz.stdout.isEmpty)
+        #expect(katz.stderr.contains("diverges") && katz.stderr.contains("choose alpha below"))
+        #expect(katz.stderr.split(separator: "\n").count == 1)
+        let both = try runEcograph(["centrality", "--all", "--measure", "degree"])
+        #expect(both.status != 0 && both.stdout.isEmpty)
+        let badFile = try runEcograph(["centrality", Fixtures.path("ecosystems/five-mistakes.yaml"), "--measure", "degree"])
+        #expect(badFile.status == 1)
+        #expect(badFile.stderr.split(separator: "\n").count == 5)
+    }
+}
+
+@Suite struct DependencyCommandTests {
+    private let supplyChain = Fixtures.path("ecosystems/supply-chain.yaml")
+
+    @Test func chokepointsJSONShape() throws {
+        let result = try runEcograph(["chokepoints", supplyChain, "--format", "json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        for key in ["articulationPoints", "bridges", "stronglyConnectedComponents", "cycles", "chokepoints"] {
+            #expect(object[key] != nil, "missing \(key)")
+        }
+        #expect(object["stronglyConnectedComponents"] as? Int == 12)
+        let chokepoints = try #require(object["chokepoints"] as? [[String: Any]])
+        #expect(chokepoints.first?["id"] as? String == "chip-a")
+        #expect(chokepoints.first?["impact"] as? Int == 7)
+        #expect(chokepoints.first?["dependents"] as? Int == 3)
+        #expect(chokepoints.first?["label"] != nil && chokepoints.first?["kind"] as? String == "technology")
+        let bridges = try #require(object["bridges"] as? [[String]])
+        #expect(bridges.allSatisfy { $0.count == 2 })
+    }
+
+    @Test func whatIfJSONForOneRemovedNodeMatchesItsImpact() throws {
+        let result = try runEcograph(["whatif", supplyChain, "--remove", "chip-a", "--format", "json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(object["removed"] as? [String] == ["chip-a"])
+        #expect(object["lostPairs"] as? Int == 7)
+        let affected = try #require(object["affected"] as? [[String: Any]])
+        #expect(affected.first?["id"] as? String == "model-y")
+        #expect(affected.first?["lost"] as? [String] == ["chip-a", "chipco", "fab"])
+    }
+
+    @Test func scenarioFilesRunSideBySide() throws {
+        let result = try runEcograph(["whatif", "--scenario", Fixtures.repositoryRoot.appendingPathComponent("Graphs/scenarios.yaml").path, "--format", "json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let scenarios = try #require(object["scenarios"] as? [[String: Any]])
+        #expect(scenarios.count == 5)
+        #expect(scenarios.allSatisfy { ($0["lostPairs"] as? Int ?? 0) > 0 })
+    }
+
+    @Test func cutAndErrors() throws {
+        let cut = try runEcograph(["cut", supplyChain, "--from", "kenya", "--to", "model", "--format", "json"])
+        #expect(cut.status == 0, "\(cut.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(cut.stdout.utf8)) as? [String: Any])
+        #expect(object["size"] as? Int == 2 && object["cut"] as? [String] == ["model-x", "model-y"])
+        let unknown = try runEcograph(["whatif", supplyChain, "--remove", "atlantis"])
+        #expect(unknown.status == 1 && unknown.stdout.isEmpty)
+        #expect(unknown.stderr == "ecograph: scenario 'command line': unknown node id 'atlantis'\n")
+        let neither = try runEcograph(["whatif", supplyChain])
+        #expect(neither.status != 0 && neither.stdout.isEmpty)
+    }
+}

@@ -1,0 +1,129 @@
+import EcoGraphKernel
+
+/// A scenario resolved against a loaded graph: the nodes and kernel edges it takes out.
+public struct ResolvedScenario: Sendable, Equatable {
+    public var scenario: Scenario
+    /// Removed nodes, by index, sorted.
+    public var removedNodes: [Int]
+    /// Removed kernel edges (`LoadedGraph.graph` edge ids), sorted. For a typed ecosystem an edge goes only
+    /// when every typed edge behind it goes, or when a restriction cuts the dependency it stands for.
+    public var removedEdges: [Int]
+}
+
+extension LoadedGraph {
+    /// The states or countries each node belongs to, by node index: the ids in its `country` attribute; a
+    /// state or country node belongs to itself; a node without a `country` belongs where its developers do
+    /// (`develops` edges, followed until a home is found). Empty for generic graphs.
+    /// - Complexity: `O((n + m) r)` for `r` rounds of inheritance along `develops` chains (a few).
+    public func homes() -> [Set<String>] {
+        guard let ecosystem else { return Array(repeating: [], count: nodeCount) }
+        let index = nodeIndex()
+        var homes = ecosystem.nodes.map { node -> Set<String> in
+            if node.kind == "state" || node.kind == "country" { return [node.id] }
+            return Set(node.attributes["country"]?.strings ?? [])
+        }
+        var developers = [[Int]](repeating: [], count: nodeCount)
+        for edge in ecosystem.edges where edge.kind == "develops" {
+            if let from = index[edge.from], let to = index[edge.to] { developers[to].append(from) }
+        }
+        var changed = true
+        while changed {
+            changed = false
+            for node in 0 ..< nodeCount where homes[node].isEmpty && !developers[node].isEmpty {
+                let inherited = developers[node].reduce(into: Set<String>()) { $0.formUnion(homes[$1]) }
+                if !inherited.isEmpty { homes[node] = inherited; changed = true }
+            }
+        }
+        return homes
+    }
+
+    /// Whether a restriction aimed at `targets` reaches a node: a target is the node itself, one of its
+    /// homes, or a group that the node or one of its homes is in.
+    private func isTargeted(_ node: Int, by targets: Set<String>, homes: [Set<String>], index: [String: Int]) -> Bool {
+        if targets.contains(id(node)) || !homes[node].isDisjoint(with: targets) { return true }
+        var groups = Set(self.groups(of: node))
+        for home in homes[node] { if let h = index[home] { groups.formUnion(self.groups(of: h)) } }
+        return !groups.isDisjoint(with: targets)
+    }
+
+    /// Resolves a scenario's ids and kinds against this graph.
+    ///
+    /// Restrictions (typed ecosystems, dependency view):
+    /// - an export control `S -> item` on a technology cuts every dependency on `item` of a node its
+    ///   `targets` reach (the target itself, a node whose home is a target, or a member of a target group;
+    ///   see `homes()`); without targets, of every node whose home is not `S`'s;
+    /// - an export control `S -> entity` on a company, institute or model (an entity listing) cuts the
+    ///   entity's own dependencies on nodes whose home is `S`'s;
+    /// - a ban `S -> item` cuts the dependencies on `item` of the nodes its targets reach, or, without
+    ///   targets, of `S`'s own nodes.
+    /// - Throws: `AnalysisError` for an unknown id or kind, or a restriction on a graph without types.
+    public func resolve(_ scenario: Scenario) throws(AnalysisError) -> ResolvedScenario {
+        let index = nodeIndex()
+        var removedNodes = Set<Int>()
+        for id in scenario.removeNodes {
+            guard let node = index[id] else { throw AnalysisError("scenario '\(scenario.name)': unknown node id '\(id)'") }
+            removedNodes.insert(node)
+        }
+        for kind in scenario.removeNodeKinds {
+            let nodes = (0 ..< nodeCount).filter { self.kind($0) == kind }
+            guard !nodes.isEmpty else { throw AnalysisError("scenario '\(scenario.name)': no node has kind '\(kind)'") }
+            removedNodes.formUnion(nodes)
+        }
+        var removedEdges = Set<Int>()
+        if !scenario.removeEdgeKinds.isEmpty {
+            guard let kinds = table.edgeKinds else {
+                throw AnalysisError("scenario '\(scenario.name)': this graph has no edge kinds to remove")
+            }
+            // A kernel edge may stand for several file edges (NetworkX's DiGraph merges them): it goes when all go.
+            var total = [Int](repeating: 0, count: graph.edgeCount), removed = total
+            let doomed = Set(scenario.removeEdgeKinds)
+            for kind in doomed where !table.edgeKindNames.contains(kind) {
+                throw AnalysisError("scenario '\(scenario.name)': unknown edge kind '\(kind)'")
+            }
+            for e in 0 ..< table.edgeCount {
+                guard let edge = graph.edgeID(from: Int(table.sources[e]), to: Int(table.targets[e])) else { continue }
+                total[edge] += 1
+                if doomed.contains(table.edgeKindNames[Int(kinds[e])]) { removed[edge] += 1 }
+            }
+            for edge in 0 ..< graph.edgeCount where total[edge] > 0 && removed[edge] == total[edge] { removedEdges.insert(edge) }
+        }
+        if !scenario.apply.isEmpty {
+            guard let ecosystem, view == .dependency else {
+                throw AnalysisError("scenario '\(scenario.name)': restrictions apply to a typed ecosystem in its dependency view")
+            }
+            let schema = ecosystem.schema
+            let homes = self.homes()
+            for id in scenario.apply {
+                guard let restriction = ecosystem.edges.first(where: { $0.id == id }) else {
+                    throw AnalysisError("scenario '\(scenario.name)': no edge has id '\(id)'")
+                }
+                guard schema.edgeKind(restriction.kind)?.role == .restriction else {
+                    throw AnalysisError("scenario '\(scenario.name)': edge '\(id)' is a '\(restriction.kind)' edge, not a restriction")
+                }
+                guard let item = index[restriction.to], let issuer = index[restriction.from] else { continue }
+                let targets: Set<String>? = restriction.targets.isEmpty ? nil : Set(restriction.targets)
+                let itemKind = ecosystem.nodes[item].kind
+                if restriction.kind == "export_controls" && itemKind != "technology" {
+                    // An entity listing: the listed company, institute or model loses what the issuer's side supplies.
+                    for arc in graph.outArcs(item) where !homes[Int(graph.outTargets[arc])].isDisjoint(with: homes[issuer]) {
+                        removedEdges.insert(Int(graph.outEdges[arc]))
+                    }
+                    continue
+                }
+                for arc in graph.inArcs(item) {
+                    let dependent = Int(graph.inSources[arc])
+                    let reached: Bool
+                    if let targets {
+                        reached = isTargeted(dependent, by: targets, homes: homes, index: index)
+                    } else if restriction.kind == "bans" {
+                        reached = !homes[dependent].isDisjoint(with: homes[issuer])
+                    } else {
+                        reached = homes[dependent].isDisjoint(with: homes[issuer])
+                    }
+                    if reached { removedEdges.insert(Int(graph.inEdges[arc])) }
+                }
+            }
+        }
+        return ResolvedScenario(scenario: scenario, removedNodes: removedNodes.sorted(), removedEdges: removedEdges.sorted())
+    }
+}

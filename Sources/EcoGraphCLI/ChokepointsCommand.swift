@@ -1,0 +1,108 @@
+import ArgumentParser
+import EcoGraph
+
+extension ImpactModel: ExpressibleByArgument {}
+
+/// Options shared by the dependency commands: whose dependencies count, on what, under which model.
+struct DependencyOptions: ParsableArguments {
+    @Option(help: "Whose dependencies count: all, a node kind (country), a group (global-south), or ids (kenya,nigeria).")
+    var consumers: String = "all"
+
+    @Option(help: "Which lost nodes count: all, a node kind (model), a group, or ids.")
+    var providers: String = "all"
+
+    @Option(help: "How failures spread: reach (any surviving path keeps a dependency) or cascade (alternatives groups, thresholds).")
+    var model: ImpactModel = .reach
+
+    @Option(help: "Cascade model: a node also fails when this share (0-1] of its dependency weight has failed.")
+    var threshold: Double?
+
+    func validate() throws {
+        if let threshold, !(threshold > 0 && threshold <= 1) { throw ValidationError("--threshold must be in (0, 1]") }
+        if threshold != nil, model != .cascade { throw ValidationError("--threshold applies to --model cascade") }
+    }
+
+    var options: ChokepointOptions {
+        ChokepointOptions(consumers: NodeSelection(consumers), providers: NodeSelection(providers), model: model, threshold: threshold)
+    }
+}
+
+/// `ecograph chokepoints`: single points of failure of the dependency graph.
+struct Chokepoints: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Find single points of failure: dominator-based impact, cycles, articulation points, bridges.",
+        discussion: """
+            impact(X) counts the (consumer, provider) pairs lost if X disappears: for every consumer C other than X, the providers reachable from C only through X (X itself included), from dominator trees. dependents(X) counts the consumers that reach X. With --model cascade, impact counts the consumers that fail when X fails, honouring alternatives groups. Dependency cycles are listed because in a dependency graph they are usually data errors.
+
+            Examples:
+              ecograph chokepoints --top 10
+              ecograph chokepoints --consumers global-south --providers model
+              ecograph chokepoints deps.txt --model cascade --format json
+            """
+    )
+
+    @OptionGroup var input: GraphInput
+    @OptionGroup var dependency: DependencyOptions
+
+    @Option(help: "Output format.")
+    var format: OutputFormat = .table
+
+    @Option(help: "Print only the N highest-impact nodes.")
+    var top: Int?
+
+    func run() throws {
+        try reportingErrors {
+            let report = try input.load(view: .dependency).chokepoints(dependency.options)
+            printOut(Self.render(report, format: format, top: top))
+        }
+    }
+
+    static func render(_ report: ChokepointReport, format: OutputFormat, top: Int?) -> String {
+        let entries = top.map { Array(report.chokepoints.prefix($0)) } ?? report.chokepoints
+        func pairs(_ list: [[String]]) -> OutputValue { .list(list.map { .list($0.map(OutputValue.string)) }) }
+        switch format {
+        case .json:
+            return OutputValue.map([
+                ("consumers", .string(report.options.consumers.description)),
+                ("providers", .string(report.options.providers.description)),
+                ("model", .string(report.options.model.rawValue)),
+                ("articulationPoints", .list(report.articulationPoints.map(OutputValue.string))),
+                ("bridges", pairs(report.bridges)),
+                ("stronglyConnectedComponents", .number(Double(report.stronglyConnectedComponents))),
+                ("cycles", pairs(report.cycles)),
+                ("strongArticulationPoints", .list(report.strongArticulationPoints.map(OutputValue.string))),
+                ("strongBridges", pairs(report.strongBridges)),
+                ("chokepoints", .list(entries.map { entry in
+                    var fields: [(String, OutputValue)] = [
+                        ("id", .string(entry.id)), ("label", .string(entry.label)), ("kind", .string(entry.kind ?? "")),
+                        ("impact", .number(Double(entry.impact))), ("dependents", .number(Double(entry.dependents))),
+                    ]
+                    if report.detailsListed {
+                        fields.append(("consumers", .list(entry.consumers.map { loss in
+                            .map([("id", .string(loss.consumer)), ("lost", .number(Double(loss.lost))),
+                                  ("nodes", .list(loss.nodes.map(OutputValue.string)))])
+                        })))
+                    }
+                    return .map(fields)
+                })),
+            ]).json
+        case .csv:
+            return TextTable(headers: ["rank", "id", "label", "kind", "impact", "dependents"],
+                             rows: entries.enumerated().map { ["\($0.offset + 1)", $0.element.id, $0.element.label, $0.element.kind ?? "", "\($0.element.impact)", "\($0.element.dependents)"] }).csv
+        case .table:
+            let rows = entries.enumerated().map { position, entry in
+                ["\(position + 1)", entry.id, entry.label, entry.kind ?? "", "\(entry.impact)", "\(entry.dependents)",
+                 entry.consumers.prefix(3).map { "\($0.consumer) (\($0.lost))" }.joined(separator: ", ")
+                    + (entry.consumers.count > 3 ? ", +\(entry.consumers.count - 3)" : "")]
+            }
+            var out = TextTable(headers: ["rank", "id", "label", "kind", "impact", "dependents", "most affected consumers"],
+                                alignments: [.right, .left, .left, .left, .right, .right, .left], rows: rows).aligned
+            out += "\nconsumers: \(report.options.consumers) (\(report.consumerCount)); providers: \(report.options.providers); model: \(report.options.model.rawValue)\n"
+            out += "strongly connected components: \(report.stronglyConnectedComponents); dependency cycles: \(report.cycles.count)\n"
+            for cycle in report.cycles.prefix(10) { out += "  cycle among: \(cycle.joined(separator: ", "))\n" }
+            out += "articulation points (undirected view): \(report.articulationPoints.count); bridges: \(report.bridges.count)\n"
+            out += "strong articulation points: \(report.strongArticulationPoints.count); strong bridges: \(report.strongBridges.count)\n"
+            return out
+        }
+    }
+}

@@ -1,0 +1,50 @@
+import ArgumentParser
+import EcoGraph
+
+/// `ecograph cut`: the fewest failures that cut consumers off from providers.
+struct Cut: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Find the smallest set of nodes (or edges) whose failure cuts every dependency path between two sets.",
+        discussion: """
+            By max-flow on the node-split dependency graph. A node cut may include providers (a provider that fails is access lost) but never the consumers. A minimum cut need not be unique: the one closest to the consumers is printed.
+
+            Examples:
+              ecograph cut --from kenya --to model
+              ecograph cut --from global-south --to kind:model --edges
+              ecograph cut deps.txt --from app --to libc --format json
+            """
+    )
+
+    @OptionGroup var input: GraphInput
+
+    @Option(help: "The consumers: a node kind, a group, or ids.")
+    var from: String
+
+    @Option(help: "The providers: a node kind, a group, or ids.")
+    var to: String
+
+    @Flag(help: "Cut edges instead of nodes.")
+    var edges = false
+
+    @Option(help: "Output format.")
+    var format: OutputFormat = .table
+
+    func run() throws {
+        try reportingErrors {
+            let cut = try input.load(view: .dependency).minimumCut(from: NodeSelection(from), to: NodeSelection(to), edges: edges)
+            let items = edges ? cut.edges.map { $0.joined(separator: " -> ") } : cut.nodes
+            switch format {
+            case .json:
+                printOut(OutputValue.map([
+                    ("from", .string(cut.from.description)), ("to", .string(cut.to.description)), ("unit", .string(cut.unit)),
+                    ("size", .number(Double(cut.size))),
+                    ("cut", edges ? .list(cut.edges.map { .list($0.map(OutputValue.string)) }) : .list(cut.nodes.map(OutputValue.string))),
+                ]).json)
+            case .csv:
+                printOut(TextTable(headers: [edges ? "edge" : "node"], rows: items.map { [$0] }).csv)
+            case .table:
+                printOut("minimum \(cut.unit) cut from \(cut.from) to \(cut.to): \(cut.size)\n" + items.map { "  \($0)\n" }.joined())
+            }
+        }
+    }
+}
