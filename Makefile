@@ -4,18 +4,30 @@ SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 OUT ?= out
 BIN := .build/release/ecograph
 
-.PHONY: run test deps build clean
+.PHONY: run test deps browser-deps build clean
 
-## Installs what is missing: Graphviz's C library and headers (and pkg-config to find them).
+## Installs what is missing: Graphviz's C library and headers (and pkg-config to find them), and the fonts
+## that draw Chinese labels and the kind glyphs in PNG and PDF output.
 deps:
 	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists libgvc; then \
 		echo "installing libgraphviz-dev (Graphviz's C library) ..." >&2; \
 		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq pkg-config libgraphviz-dev >&2; \
 	fi
+	@if ! dpkg -s fonts-noto-cjk fonts-noto-color-emoji >/dev/null 2>&1; then \
+		echo "installing fonts-noto-cjk fonts-noto-color-emoji (labels and glyphs in PNG/PDF) ..." >&2; \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq fonts-noto-cjk fonts-noto-color-emoji >&2; \
+	fi
+
+## Installs Chromium, for the headless-browser check of the HTML report.
+browser-deps:
+	@if ! command -v chromium >/dev/null 2>&1 && ! command -v chromium-browser >/dev/null 2>&1; then \
+		echo "installing chromium (headless browser check of the HTML report) ..." >&2; \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium >&2; \
+	fi
 
 ## Builds in release mode and runs the main job on the bundled graph: validation, statistics, centrality,
 ## chokepoints and the what-if scenarios.
-run: deps
+run: deps browser-deps
 	$(SWIFT) build -c release --product ecograph
 	$(BIN) validate
 	$(BIN) stats
@@ -23,11 +35,19 @@ run: deps
 	$(BIN) chokepoints --top 15
 	$(BIN) chokepoints --consumers global-south --model cascade --top 10
 	$(BIN) whatif --scenario Graphs/scenarios.yaml --consumers global-south --model cascade
+	mkdir -p $(OUT)
+	$(BIN) render -o $(OUT)/ecosystem.svg --size-by pagerank
+	$(BIN) report -o $(OUT)/report.html --scenario Graphs/scenarios.yaml
+	$$(command -v chromium || command -v chromium-browser) --headless=new --no-sandbox --disable-gpu --hide-scrollbars \
+		--user-data-dir=$(CURDIR)/$(OUT)/.chromium --virtual-time-budget=5000 --window-size=1400,1000 \
+		--screenshot=$(CURDIR)/$(OUT)/report.png file://$(CURDIR)/$(OUT)/report.html 2>/dev/null
+	@echo "wrote $(OUT)/ecosystem.svg, $(OUT)/report.html and its screenshot $(OUT)/report.png" >&2
 
-## Builds everything (library, CLI, tests) and runs every test.
-test: deps
+## Builds everything (library, CLI, tests), runs every test, then opens the HTML report in headless Chromium.
+test: deps browser-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	Tests/Browser/check_report.sh .build/debug/ecograph $(OUT)/browser-check
 
 build: deps
 	$(SWIFT) build -c release --product ecograph

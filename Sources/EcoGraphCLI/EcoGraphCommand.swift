@@ -11,7 +11,7 @@ public struct EcoGraphCommand: ParsableCommand {
             Results go to stdout (a table, or JSON/CSV with --format); messages go to stderr.
             """,
         version: "0.1.0",
-        subcommands: [Validate.self, Stats.self, Centrality.self, Chokepoints.self, WhatIf.self, Cut.self]
+        subcommands: [Validate.self, Stats.self, Centrality.self, Chokepoints.self, WhatIf.self, Cut.self, Render.self, Report.self]
     )
 
     public init() {}

@@ -6,7 +6,7 @@ import Testing
 /// A seeded dependency-like graph of 64,000 packages and about 275,000 dependency records, shaped like a
 /// distribution's package graph: packages depend mostly on earlier (lower-level) ones, chosen half by
 /// popularity (preferential attachment: libraries many use attract more users) and half uniformly among
-/// recent packages; 12 % of dependency clauses have an alternative (`a | b`); a few edges point "up" and
+/// the lowest eighth of the earlier packages (so dependency chains stay shallow, as in a distribution); 12 % of dependency clauses have an alternative (`a | b`); a few edges point "up" and
 /// close cycles.
 ///
 /// With `ECOGRAPH_BENCH_RECORDS=path`, the benchmarks read real records instead: a first line with the node
@@ -38,7 +38,7 @@ enum DependencyBenchmarkGraph {
                 return Int.random(in: 0 ..< n, using: &generator)  // rare edge that may close a cycle
             }
             if Bool.random(using: &generator) { return Int(popular[Int.random(in: 0 ..< popular.count, using: &generator)]) }
-            return Int.random(in: max(0, i - 2000) ..< i, using: &generator)
+            return Int.random(in: 0 ..< max(1, i / 8), using: &generator)  // a lower-level package
         }
         for i in 1 ..< n {
             // Clause count: 1 + a geometric number with mean 2.8 (so about 3.8 clauses per package).

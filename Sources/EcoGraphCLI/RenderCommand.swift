@@ -1,0 +1,158 @@
+import ArgumentParser
+import EcoGraph
+import EcoGraphRender
+import Foundation
+
+
+/// `ecograph render`: draws a graph (or a view of it) to SVG, PNG, PDF or DOT, in-process through Graphviz.
+struct Render: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Draw the graph, or a view of it, to SVG, PNG, PDF or DOT.",
+        discussion: """
+            The format comes from the output's extension: .svg, .png and .pdf are laid out and rendered in-process by Graphviz's library (no `dot` process); .dot writes the DOT text without calling Graphviz. Node kinds are told apart by shape, colour and glyph; dependencies are solid, restrictions red dashed, influence dotted; the top chokepoints get a thick border. Views: --top keeps the highest-ranked nodes, --focus/--depth an ego network, --kinds some node kinds, --consumers some consumers and what they depend on. --scenario, --remove or --apply draw a what-if diff: removed nodes greyed and dashed, lost dependencies red. The output is written atomically: on any error no file is left.
+
+            Examples:
+              ecograph render -o ecosystem.svg
+              ecograph render -o ecosystem.png --size-by pagerank
+              ecograph render -o layered.svg --layout dot
+              ecograph render -o top.svg --top 30 --cluster-by country
+              ecograph render -o deepseek.svg --focus deepseek-v3 --depth 2
+              ecograph render -o h20.svg --apply us-2025-04-h20 --consumers country
+              ecograph render -o scenario.pdf --scenario Graphs/scenarios.yaml --name "Taiwan blockade"
+              ecograph render my-ecosystem.yaml -o my.dot --kinds company,model --theme docs/theme-example.yaml
+            """
+    )
+
+    @OptionGroup var input: GraphInput
+
+    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("The file to write: .svg, .png, .pdf or .dot.", valueName: "file"))
+    var output: String
+
+    // A string, not an enum, so that a bad name gets our one-line error and exit status 1.
+    @Option(name: .customLong("layout"), help: ArgumentHelp(
+        "The Graphviz layout engine: \(LayoutEngine.allCases.map(\.rawValue).joined(separator: ", ")). Default: sfdp (fdp with --cluster-by, since sfdp draws no cluster boxes); dot gives layered drawings of small views.",
+        valueName: "engine"))
+    var layoutName: String?
+
+    @Option(help: "Scale nodes by a centrality measure (pagerank, betweenness, degree, ...).")
+    var sizeBy: CentralityMeasure?
+
+    @Option(help: "Group nodes in boxes by an attribute (country, region, ...) or by kind.")
+    var clusterBy: String?
+
+    @Option(help: "Keep the N nodes ranked highest by --size-by (default PageRank).")
+    var top: Int?
+
+    @Option(help: "Keep the ego network of this node id.")
+    var focus: String?
+
+    @Option(help: "With --focus: how many hops in either direction.")
+    var depth: Int = 1
+
+    @Option(help: "Keep only these node kinds, comma-separated.")
+    var kinds: String?
+
+    @Option(help: "Keep these consumers and what they depend on: a kind, a group, or ids (kenya,nigeria).")
+    var consumers: String?
+
+    @Option(help: "A scenario file (YAML or JSON with a `scenarios` list) to draw as a diff.")
+    var scenario: String?
+
+    @Option(help: "With --scenario: the scenario to draw (default: the first).")
+    var name: String?
+
+    @Option(help: "Node ids to remove (a what-if diff), comma-separated.")
+    var remove: String?
+
+    @Option(help: "Restriction edge ids to apply (a what-if diff), comma-separated.")
+    var apply: String?
+
+    @Option(help: "Outline this many top chokepoints (0 for none).")
+    var chokepoints: Int = 5
+
+    @Flag(help: "Leave out the legend.")
+    var noLegend = false
+
+    @Option(help: "A theme file (YAML or JSON) merged onto the default theme; see docs/THEMES.md.")
+    var theme: String?
+
+    /// The output format, from the extension.
+    enum Target: Equatable { case dotText, rendered(RenderFormat) }
+
+    static func target(of path: String) -> Target? {
+        switch URL(fileURLWithPath: path).pathExtension.lowercased() {
+        case "svg": .rendered(.svg)
+        case "png": .rendered(.png)
+        case "pdf": .rendered(.pdf)
+        case "dot", "gv": .dotText
+        default: nil
+        }
+    }
+
+    func validate() throws {
+        if let top, top < 1 { throw ValidationError("--top must be 1 or more") }
+        if depth < 0 { throw ValidationError("--depth must be 0 or more") }
+        if chokepoints < 0 { throw ValidationError("--chokepoints must be 0 or more") }
+        if scenario != nil && (remove != nil || apply != nil) { throw ValidationError("give --scenario FILE, or --remove/--apply, not both") }
+        if name != nil && scenario == nil { throw ValidationError("--name selects a scenario of a --scenario file") }
+    }
+
+    func run() throws {
+        guard Self.target(of: output) != nil else {
+            printError("ecograph: \(output): the output must end in .svg, .png, .pdf or .dot")
+            throw ExitCode(1)
+        }
+        let layoutName = self.layoutName ?? (clusterBy != nil ? "fdp" : "sfdp")
+        guard let layout = LayoutEngine(rawValue: layoutName) else {
+            printError("ecograph: unknown layout engine '\(layoutName)' (expected one of: \(LayoutEngine.allCases.map(\.rawValue).joined(separator: ", ")))")
+            throw ExitCode(1)
+        }
+        try reportingErrors {
+            do {
+                try draw(layout: layout)
+            } catch let error as RenderError {
+                printError("ecograph: \(output): \(error.description)")
+                throw ExitCode(1)
+            }
+        }
+    }
+
+    private func draw(layout: LayoutEngine) throws {
+        let theme = try self.theme.map { path throws(GraphFileError) in try Theme.load(contentsOf: path) } ?? .default
+        var options = DiagramOptions(sizeBy: sizeBy, clusterBy: clusterBy, top: top, focus: focus, depth: depth,
+                                     kinds: WhatIf.list(kinds), consumers: consumers.map(NodeSelection.init),
+                                     chokepoints: chokepoints, legend: !noLegend, layout: layout)
+        if let scenario {
+            let scenarios = try ScenarioFile.read(contentsOf: scenario)
+            if let name {
+                guard let chosen = scenarios.first(where: { $0.name == name }) else {
+                    throw AnalysisError("\(scenario): no scenario named '\(name)' (there are: \(scenarios.map(\.name).joined(separator: ", ")))")
+                }
+                options.scenario = chosen
+            } else {
+                options.scenario = scenarios.first
+            }
+        } else if remove != nil || apply != nil {
+            options.scenario = Scenario(name: "command line", removeNodes: WhatIf.list(remove), apply: WhatIf.list(apply))
+        }
+        let target = Self.target(of: output)!
+        if case .rendered(let format) = target, format == .png || format == .pdf, options.glyphs == nil, !Self.emojiFontInstalled {
+            options.glyphs = false  // cairo would draw boxes for emoji without an emoji font
+        }
+        let graph = try input.load(view: .dependency)
+        let dot = try graph.diagram(options, theme: theme).text
+        let bytes: [UInt8]
+        switch target {
+        case .dotText: bytes = Array(dot.utf8)
+        case .rendered(let format): bytes = try GraphvizRenderer.render(dot, engine: layout, format: format)
+        }
+        try AtomicFile.write(Data(bytes), to: output)
+    }
+
+    /// Whether a colour emoji font is installed where Debian puts one (`fonts-noto-color-emoji`).
+    static var emojiFontInstalled: Bool {
+        ["/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf", "/usr/share/fonts/noto/NotoColorEmoji.ttf",
+         "/usr/share/fonts/google-noto-emoji/NotoColorEmoji.ttf", "/System/Library/Fonts/Apple Color Emoji.ttc"]
+            .contains { FileManager.default.fileExists(atPath: $0) }
+    }
+}

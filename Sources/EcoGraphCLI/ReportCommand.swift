@@ -1,0 +1,82 @@
+import ArgumentParser
+import EcoGraph
+import EcoGraphRender
+import Foundation
+
+/// `ecograph report`: one self-contained HTML file with the diagram, rankings, chokepoints, scenarios and sources.
+struct Report: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write a self-contained HTML report: diagram, rankings, chokepoints, scenarios, sources.",
+        discussion: """
+            Renders the dependency diagram with Graphviz, computes every centrality measure, the chokepoints and each what-if scenario, and writes one HTML file that loads nothing from the network: the SVG, the data (as JSON), the styles and the script are all inside it, under a Content-Security-Policy that allows only its own style and script. In a browser: pan and zoom the diagram (wheel, drag, + / − / Fit), click a node for its scores, attributes and sources, sort any table, highlight a scenario on the diagram; it prints cleanly.
+
+            Scenarios come from --scenario FILE. Without it, and without a FILE argument (the bundled graph), the scenarios of Graphs/scenarios.yaml are used when that file exists relative to the current folder (as in a checkout of EcoGraph); otherwise the report has no scenarios section.
+
+            The file is written atomically: on any error nothing is written, and the one-line message goes to stderr with exit status 1.
+
+            Examples:
+              ecograph report -o report.html
+              ecograph report -o out/report.html --scenario Graphs/scenarios.yaml --top 20
+              ecograph report my-ecosystem.yaml -o my-report.html --layout neato
+              ecograph report deps.graphml -o deps.html --consumers all --model cascade
+            """
+    )
+
+    /// Where scenarios come from when neither --scenario nor FILE is given.
+    static let defaultScenarioPath = "Graphs/scenarios.yaml"
+
+    @OptionGroup var input: GraphInput
+    @OptionGroup var dependency: DependencyOptions
+
+    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("The HTML file to write.", valueName: "file"))
+    var output: String
+
+    @Option(help: ArgumentHelp("A scenario file (YAML or JSON with a `scenarios` list).", valueName: "file"))
+    var scenario: String?
+
+    @Option(help: ArgumentHelp("Graphviz layout engine: \(LayoutEngine.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "engine"))
+    var layout: String = LayoutEngine.sfdp.rawValue
+
+    @Option(help: "How many nodes each centrality ranking lists.")
+    var top: Int = 15
+
+    @Option(help: "The report's title (default: the ecosystem's name, else the file name).")
+    var title: String?
+
+    func validate() throws {
+        if LayoutEngine(rawValue: layout) == nil {
+            throw ValidationError("--layout must be one of \(LayoutEngine.allCases.map(\.rawValue).joined(separator: ", ")), not '\(layout)'")
+        }
+        if top < 1 { throw ValidationError("--top must be at least 1") }
+        if output.isEmpty { throw ValidationError("--output must name a file") }
+    }
+
+    func run() throws {
+        try reportingErrors {
+            let graph = try input.load(view: .dependency)
+            let scenarios: [Scenario]
+            if let scenario {
+                scenarios = try ScenarioFile.read(contentsOf: scenario)
+            } else if input.file == nil, FileManager.default.fileExists(atPath: Self.defaultScenarioPath) {
+                scenarios = try ScenarioFile.read(contentsOf: Self.defaultScenarioPath)
+            } else {
+                scenarios = []
+            }
+            let svg: String
+            do {
+                let engine = LayoutEngine(rawValue: layout) ?? .sfdp
+                // The page has its own title and an interactive legend, so the drawing has neither.
+                let dot = try graph.diagram(DiagramOptions(legend: false, layout: engine, title: "")).text
+                svg = String(decoding: try GraphvizRenderer.render(dot, engine: engine, format: .svg), as: UTF8.self)
+            } catch let error as RenderError {
+                throw AnalysisError("cannot draw the diagram: \(error.description)")
+            }
+            let generatedBy = "ecograph \(EcoGraphCommand.configuration.version) report of \(input.displayName) · dependency view · \(layout) layout"
+            let content = try graph.reportContent(scenarios: scenarios, diagram: svg, top: top, title: title, generatedBy: generatedBy,
+                                                  dependency: dependency.options)
+            try AtomicFile.write(HTMLReport.html(content), to: output)
+            printError("wrote \(output): \(content.nodes.count) nodes, \(content.edgeCount) edges, \(content.rankings.count) rankings, "
+                       + "\(content.chokepoints.count) chokepoints, \(content.scenarios.count) scenarios, \(content.references?.count ?? 0) references")
+        }
+    }
+}
