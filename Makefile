@@ -4,7 +4,7 @@ SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 OUT ?= out
 BIN := .build/release/ecograph
 
-.PHONY: run test deps browser-deps build clean
+.PHONY: run test deps browser-deps build clean docs examples
 
 ## Installs what is missing: Graphviz's C library and headers (and pkg-config to find them), and the fonts
 ## that draw Chinese labels and the kind glyphs in PNG and PDF output.
@@ -43,11 +43,26 @@ run: deps browser-deps
 		--screenshot=$(CURDIR)/$(OUT)/report.png file://$(CURDIR)/$(OUT)/report.html 2>/dev/null
 	@echo "wrote $(OUT)/ecosystem.svg, $(OUT)/report.html and its screenshot $(OUT)/report.png" >&2
 
-## Builds everything (library, CLI, tests), runs every test, then opens the HTML report in headless Chromium.
+## Builds everything (library, CLI, tests), runs every test and example, then opens the HTML report in
+## headless Chromium.
 test: deps browser-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	$(MAKE) examples
 	Tests/Browser/check_report.sh .build/debug/ecograph $(OUT)/browser-check
+
+## Builds the example programs (a nested package with its own build folder) and runs each.
+examples: deps
+	$(SWIFT) build --package-path Examples --scratch-path .build-examples
+	mkdir -p $(OUT)
+	.build-examples/debug/RankInCode
+	.build-examples/debug/ExportControlImpact $(OUT)/export-controls.svg
+	.build-examples/debug/SoftwareChokepoints
+	.build-examples/debug/GettingStarted
+
+## Builds the API documentation (DocC) of the EcoGraph module; fails on any warning.
+docs:
+	$(SWIFT) package --disable-sandbox generate-documentation --target EcoGraph --warnings-as-errors
 
 build: deps
 	$(SWIFT) build -c release --product ecograph

@@ -72,6 +72,7 @@ public struct CentralityOptions: Sendable, Equatable {
     /// Spread per-source and per-node work over all cores (results are identical either way).
     public var parallel = true
 
+    /// Options with NetworkX's defaults; change only what a call needs.
     public init(weighted: Bool = false, normalized: Bool = true, samples: Int? = nil, seed: UInt64 = 0,
                 alpha: Double? = nil, beta: Double = 1, parallel: Bool = true) {
         self.weighted = weighted
@@ -86,7 +87,9 @@ public struct CentralityOptions: Sendable, Equatable {
 
 /// Why an analysis could not give a result; the message says what to do.
 public struct AnalysisError: Error, Sendable, CustomStringConvertible {
+    /// The message: what went wrong and what to do about it.
     public var description: String
+    /// An error with a one-line message.
     public init(_ description: String) { self.description = description }
 }
 
@@ -98,8 +101,11 @@ public struct RankedScore: Sendable, Equatable {
     public var id: String
     /// For an edge, its target's id.
     public var target: String?
+    /// The node's label (for an edge, `source → target` labels).
     public var label: String
+    /// The node's kind, for typed ecosystems (`nil` for edges and generic graphs).
     public var kind: String?
+    /// The score under the measure.
     public var score: Double
     /// Competition rank ("1224"): 1 + the number of items with a strictly higher score.
     public var rank: Int
@@ -107,10 +113,15 @@ public struct RankedScore: Sendable, Equatable {
 
 /// The result of one centrality measure, ranked by score (descending), then id.
 public struct CentralityRanking: Sendable {
+    /// The measure ranked.
     public var measure: CentralityMeasure
+    /// Whether the graph was directed.
     public var directed: Bool
+    /// Whether edge weights were used (asked for, and the graph has weights).
     public var weighted: Bool
+    /// Whether the scores are normalised (see `CentralityMeasure.isNormalized(_:)`).
     public var normalized: Bool
+    /// Every node (or edge) with its score and competition rank, highest score first, then by id.
     public var scores: [RankedScore]
 }
 

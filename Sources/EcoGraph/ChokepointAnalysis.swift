@@ -15,12 +15,14 @@ public struct ChokepointOptions: Sendable, Equatable {
     public var consumers: NodeSelection = .all
     /// Which lost nodes count (default: every node).
     public var providers: NodeSelection = .all
+    /// How a failure spreads: reachability (`reach`, the default) or cascading failure (`cascade`).
     public var model: ImpactModel = .reach
     /// For the cascade model: a node also fails when this share of its dependency weight has failed.
     public var threshold: Double?
     /// Per-consumer details (who loses what) are listed when there are at most this many consumers.
     public var detailLimit = 2000
 
+    /// Options for all consumers and providers under the reach model, unless told otherwise.
     public init(consumers: NodeSelection = .all, providers: NodeSelection = .all, model: ImpactModel = .reach,
                 threshold: Double? = nil, detailLimit: Int = 2000) {
         self.consumers = consumers
@@ -33,6 +35,7 @@ public struct ChokepointOptions: Sendable, Equatable {
 
 /// One consumer's loss if a chokepoint disappears.
 public struct ConsumerLoss: Sendable, Equatable {
+    /// The consumer's id.
     public var consumer: String
     /// How many counted nodes (providers) the consumer would lose.
     public var lost: Int
@@ -42,9 +45,13 @@ public struct ConsumerLoss: Sendable, Equatable {
 
 /// A node and what depends on it.
 public struct ChokepointEntry: Sendable, Equatable {
+    /// The node's index in `LoadedGraph`.
     public var node: Int
+    /// The node's id.
     public var id: String
+    /// The node's label.
     public var label: String
+    /// The node's kind, for typed ecosystems.
     public var kind: String?
     /// Reach model: the (consumer, provider) pairs lost if the node disappears, over consumers other than
     /// itself. Cascade model: the consumers other than itself that fail.
@@ -57,11 +64,13 @@ public struct ChokepointEntry: Sendable, Equatable {
 
 /// Where a dependency graph is fragile.
 public struct ChokepointReport: Sendable {
+    /// The options the report was made with.
     public var options: ChokepointOptions
     /// Articulation points of the undirected view, by id.
     public var articulationPoints: [String]
     /// Bridges of the undirected view, as id pairs.
     public var bridges: [[String]]
+    /// The number of strongly connected components of the dependency graph.
     public var stronglyConnectedComponents: Int
     /// Dependency cycles (strongly connected components of more than one node, and self-loops): in a
     /// dependency graph they are usually data errors.
@@ -72,7 +81,9 @@ public struct ChokepointReport: Sendable {
     public var strongBridges: [[String]]
     /// Every node with dependents, by impact (descending), then id.
     public var chokepoints: [ChokepointEntry]
+    /// The number of consumers the impacts sum over.
     public var consumerCount: Int
+    /// Whether per-consumer losses are listed (`ChokepointEntry.consumers`): at most `detailLimit` consumers.
     public var detailsListed: Bool
 }
 

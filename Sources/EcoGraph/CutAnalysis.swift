@@ -2,13 +2,17 @@ import EcoGraphKernel
 
 /// The smallest set of nodes or edges whose failure cuts every dependency path between two node sets.
 public struct DependencyCut: Sendable, Equatable {
+    /// The consumers the cut separates.
     public var from: NodeSelection
+    /// The providers they are separated from.
     public var to: NodeSelection
     /// `nodes` or `edges`.
     public var unit: String
     /// Cut node ids (sorted), or cut edges as `[dependent, dependency]` id pairs (sorted).
     public var nodes: [String]
+    /// The cut edges as `[dependent, dependency]` id pairs, sorted (edge cuts only).
     public var edges: [[String]]
+    /// How many nodes or edges the cut holds.
     public var size: Int { unit == "nodes" ? nodes.count : edges.count }
 }
 

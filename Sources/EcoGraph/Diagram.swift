@@ -14,6 +14,7 @@ public struct DiagramOptions: Sendable {
     public var top: Int?
     /// Keep the ego network of this node id: nodes within `depth` hops in either direction (edges as drawn).
     public var focus: String?
+    /// The radius of the ego network around `focus`, in hops (default 1).
     public var depth: Int
     /// Keep only nodes of these kinds (empty: all).
     public var kinds: [String]
@@ -23,6 +24,7 @@ public struct DiagramOptions: Sendable {
     public var scenario: Scenario?
     /// Outline this many top chokepoints (by impact over `consumers`); 0 for none.
     public var chokepoints: Int
+    /// Whether to draw a legend of the node kinds and edge roles shown.
     public var legend: Bool
     /// Prefix labels with their kind's glyph; `nil` follows the theme.
     public var glyphs: Bool?
@@ -32,6 +34,7 @@ public struct DiagramOptions: Sendable {
     /// A title drawn above the diagram; `nil`: the ecosystem's name, if any.
     public var title: String?
 
+    /// Options for the whole graph, laid out by `dot`, with a legend and five chokepoints outlined, unless told otherwise.
     public init(sizeBy: CentralityMeasure? = nil, clusterBy: String? = nil, top: Int? = nil, focus: String? = nil,
                 depth: Int = 1, kinds: [String] = [], consumers: NodeSelection? = nil, scenario: Scenario? = nil,
                 chokepoints: Int = 5, legend: Bool = true, glyphs: Bool? = nil, layout: LayoutEngine = .dot,

@@ -9,9 +9,13 @@ public struct GraphStatistics: Sendable, Equatable {
     /// Number of distinct ordered node pairs joined by an edge (unordered when undirected): the edge
     /// count of NetworkX's `DiGraph` / `Graph` of the same file.
     public var distinctEdges: Int
+    /// Number of self-loops among the distinct edges.
     public var selfLoops: Int
+    /// Whether the graph is directed.
     public var directed: Bool
+    /// Number of weakly connected components (connected components when undirected).
     public var weaklyConnectedComponents: Int
+    /// Number of strongly connected components (connected components when undirected).
     public var stronglyConnectedComponents: Int
     /// Size of the largest weakly connected component.
     public var largestComponent: Int
@@ -23,6 +27,7 @@ public struct GraphStatistics: Sendable, Equatable {
     /// Edge count per edge kind that occurs, in schema order.
     public var edgeKinds: [(kind: String, count: Int)]
 
+    /// Whether two statistics agree in every field.
     public static func == (a: GraphStatistics, b: GraphStatistics) -> Bool {
         a.nodes == b.nodes && a.edges == b.edges && a.distinctEdges == b.distinctEdges && a.selfLoops == b.selfLoops
             && a.directed == b.directed && a.weaklyConnectedComponents == b.weaklyConnectedComponents

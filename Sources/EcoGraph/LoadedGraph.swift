@@ -9,6 +9,7 @@ import EcoGraphRender
 public struct LoadedGraph: Sendable {
     /// Where the graph came from, for messages.
     public let name: String
+    /// The graph as a table: node ids, labels and kinds, and the edges of the view, by node index.
     public let table: GraphTable
     /// The typed ecosystem, when the file was one.
     public let ecosystem: Ecosystem?
@@ -45,6 +46,7 @@ public struct LoadedGraph: Sendable {
     ///
     /// - Parameters:
     ///   - path: the file; `nil` loads the bundled ecosystem.
+    ///   - view: the view a typed ecosystem is projected to (generic graphs are read as they are).
     ///   - undirected: read an edge list or CSV as undirected (GraphML and DOT say for themselves).
     /// - Throws: `GraphFileError` with every problem of the file.
     public static func load(path: String?, view: EcosystemView = .dependency, undirected: Bool = false) throws(GraphFileError) -> LoadedGraph {
@@ -57,9 +59,13 @@ public struct LoadedGraph: Sendable {
         return LoadedGraph(table: try readAnyGenericGraph(path: path, isDirected: !undirected), name: path)
     }
 
+    /// Number of nodes; node indices are `0 ..< nodeCount`.
     public var nodeCount: Int { table.nodeCount }
+    /// The id of the node at an index.
     public func id(_ node: Int) -> String { table.nodeIDs[node] }
+    /// The label of the node at an index (its id when the file gives none).
     public func label(_ node: Int) -> String { table.label(of: node) }
+    /// The kind of the node at an index, when the graph has kinds.
     public func kind(_ node: Int) -> String? { table.kind(of: node) }
 
     /// Node index by id.

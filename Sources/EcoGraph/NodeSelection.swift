@@ -5,9 +5,13 @@
 /// that is tried as a node kind, then as a group (a value of the `group` attribute, such as
 /// `global-south`), then as an id.
 public enum NodeSelection: Sendable, Hashable, CustomStringConvertible {
+    /// Every node.
     case all
+    /// The nodes of a kind (`kind:model`).
     case kind(String)
+    /// The nodes whose `group` attribute holds a name (`group:global-south`).
     case group(String)
+    /// The nodes with these ids (`id:kenya,india`).
     case ids([String])
     /// A bare word: a node kind, else a group, else an id.
     case word(String)
@@ -22,6 +26,7 @@ public enum NodeSelection: Sendable, Hashable, CustomStringConvertible {
         else { self = .word(spec) }
     }
 
+    /// The selection spelled as the command line takes it (`all`, `kind:K`, `group:G`, `id:a,b`, or the bare word).
     public var description: String {
         switch self {
         case .all: "all"

@@ -54,7 +54,7 @@ extension LoadedGraph {
     ///   - top: how many entries each centrality ranking lists (≥ 1).
     ///   - title: the report's title; default the ecosystem's name, else the graph's name.
     ///   - generatedBy: the line under the title (tool, version, input).
-    ///   - centrality: options of every measure.
+    ///   - centralityOptions: options of every measure.
     ///   - dependency: consumers, providers and impact model of the chokepoints and scenarios.
     /// - Throws: `AnalysisError` when `top` is below 1, a selection names unknown nodes, or a scenario names an
     ///   id or kind the graph does not have (the message names the scenario).

@@ -2,6 +2,7 @@ import EcoGraphKernel
 
 /// A scenario resolved against a loaded graph: the nodes and kernel edges it takes out.
 public struct ResolvedScenario: Sendable, Equatable {
+    /// The scenario as given.
     public var scenario: Scenario
     /// Removed nodes, by index, sorted.
     public var removedNodes: [Int]

@@ -2,8 +2,11 @@ import EcoGraphKernel
 
 /// A consumer that loses dependencies in a scenario.
 public struct AffectedConsumer: Sendable, Equatable {
+    /// The consumer's id.
     public var id: String
+    /// The consumer's label.
     public var label: String
+    /// The consumer's kind, for typed ecosystems.
     public var kind: String?
     /// The counted nodes (providers) it no longer reaches, sorted by id (cascade model: empty; the consumer
     /// itself failed).
@@ -14,10 +17,15 @@ public struct AffectedConsumer: Sendable, Equatable {
 
 /// How a node's chokepoint impact changes in a scenario.
 public struct RankChange: Sendable, Equatable {
+    /// The node's id.
     public var id: String
+    /// The node's label.
     public var label: String
+    /// The node's chokepoint impact (reach model) before the scenario.
     public var impactBefore: Int
+    /// The node's chokepoint impact after the scenario (0 when it was removed).
     public var impactAfter: Int
+    /// The node's competition rank by impact before the scenario.
     public var rankBefore: Int
     /// `nil` when the node was removed.
     public var rankAfter: Int?
@@ -25,7 +33,9 @@ public struct RankChange: Sendable, Equatable {
 
 /// What a scenario breaks.
 public struct WhatIfResult: Sendable {
+    /// The scenario simulated.
     public var scenario: Scenario
+    /// The impact model it was simulated under.
     public var model: ImpactModel
     /// Removed node ids, sorted.
     public var removed: [String]
@@ -47,6 +57,7 @@ extension LoadedGraph {
     /// removals and restrictions take away, then reports what each consumer loses.
     ///
     /// - Parameters:
+    ///   - scenario: what to remove and which restrictions to apply.
     ///   - options: consumers and providers (whose losses count), and the impact model.
     ///   - rankingSize: how many top chokepoints (before or after) to compare.
     /// - Complexity: reach: two searches per consumer plus two dominator-impact runs; cascade: one cascade.

@@ -3,6 +3,7 @@ import EcoGraph
 
 /// The `ecograph` command: subcommands that load a graph, call the library, and print.
 public struct EcoGraphCommand: ParsableCommand {
+    /// The command's name, abstract and subcommands.
     public static let configuration = CommandConfiguration(
         commandName: "ecograph",
         abstract: "Map and stress-test technology ecosystems: typed dependency graphs, centrality and chokepoints.",
@@ -14,5 +15,6 @@ public struct EcoGraphCommand: ParsableCommand {
         subcommands: [Validate.self, Stats.self, Centrality.self, Chokepoints.self, WhatIf.self, Cut.self, Render.self, Report.self]
     )
 
+    /// The root command (ArgumentParser creates it when parsing).
     public init() {}
 }

@@ -4,12 +4,17 @@ import Foundation
 /// folder, which is then renamed over the destination (an atomic step on POSIX file systems). On any
 /// failure the temporary file is removed and the destination is left as it was.
 public enum AtomicFile {
+    /// Why a file could not be written; `description` names the path.
     public struct WriteError: Error, CustomStringConvertible, Sendable {
+        /// The file that could not be written.
         public var path: String
+        /// What went wrong, from the operating system.
         public var reason: String
+        /// `PATH: cannot write: reason`.
         public var description: String { "\(path): cannot write: \(reason)" }
     }
 
+    /// Writes bytes to a file atomically: to a temporary file in the same folder, then renamed over the path.
     public static func write(_ data: Data, to path: String) throws(WriteError) {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent()
@@ -30,6 +35,7 @@ public enum AtomicFile {
         }
     }
 
+    /// Writes text as UTF-8 to a file atomically (see `write(_:to:)` for bytes).
     public static func write(_ text: String, to path: String) throws(WriteError) {
         try write(Data(text.utf8), to: path)
     }

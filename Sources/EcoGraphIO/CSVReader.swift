@@ -33,6 +33,7 @@ public struct CSVReader: Sendable {
     /// Whether the table's edges are directed (`source -> target` reads "source depends on target").
     public var isDirected: Bool
 
+    /// A reader; `isDirected: false` reads each row as an undirected edge.
     public init(isDirected: Bool = true) {
         self.isDirected = isDirected
     }

@@ -24,18 +24,23 @@ extension DOTValue: ExpressibleByStringLiteral {
 /// The attributes of one DOT statement, written sorted by name so that the same attributes always give the
 /// same bytes, whatever order they were set in.
 public struct DOTAttributes: Sendable, Hashable, ExpressibleByDictionaryLiteral {
+    /// The attributes by name.
     public var values: [String: DOTValue]
 
+    /// Attributes from a dictionary.
     public init(_ values: [String: DOTValue] = [:]) { self.values = values }
+    /// Attributes from a literal: `["shape": "box", "label": .text(name)]`.
     public init(dictionaryLiteral elements: (String, DOTValue)...) {
         values = Dictionary(elements, uniquingKeysWith: { _, last in last })
     }
 
+    /// The value of an attribute, or `nil`; setting `nil` removes it.
     public subscript(name: String) -> DOTValue? {
         get { values[name] }
         set { values[name] = newValue }
     }
 
+    /// Whether no attribute is set.
     public var isEmpty: Bool { values.isEmpty }
 
     /// The attributes sorted by name.
@@ -69,8 +74,11 @@ public struct DOTAttributes: Sendable, Hashable, ExpressibleByDictionaryLiteral 
 public struct DOTGraph: Sendable, Hashable {
     /// A node statement: its id (the Graphviz node name) and attributes.
     public struct Node: Sendable, Hashable {
+        /// The node's DOT id (quoted when written).
         public var id: String
+        /// The node's attributes.
         public var attributes: DOTAttributes
+        /// A node statement.
         public init(_ id: String, _ attributes: DOTAttributes = [:]) {
             self.id = id
             self.attributes = attributes
@@ -79,9 +87,13 @@ public struct DOTGraph: Sendable, Hashable {
 
     /// An edge statement between two node ids.
     public struct Edge: Sendable, Hashable {
+        /// The tail node's id.
         public var from: String
+        /// The head node's id.
         public var to: String
+        /// The edge's attributes.
         public var attributes: DOTAttributes
+        /// An edge statement `from -> to` (`--` in an undirected graph).
         public init(_ from: String, _ to: String, _ attributes: DOTAttributes = [:]) {
             self.from = from
             self.to = to
@@ -93,7 +105,9 @@ public struct DOTGraph: Sendable, Hashable {
     public struct Cluster: Sendable, Hashable {
         /// The subgraph's name without the `cluster_` prefix (which is added, so Graphviz draws it as a cluster).
         public var id: String
+        /// The text drawn on the box, if any.
         public var label: String?
+        /// The subgraph's attributes (style, colours).
         public var attributes: DOTAttributes
         /// Ids of nodes declared elsewhere in the graph that belong to the cluster.
         public var members: [String]
@@ -102,6 +116,7 @@ public struct DOTGraph: Sendable, Hashable {
         /// Edges declared inside the cluster.
         public var edges: [Edge]
 
+        /// A cluster with its members, its own nodes and edges.
         public init(id: String, label: String? = nil, attributes: DOTAttributes = [:], members: [String] = [],
                     nodes: [Node] = [], edges: [Edge] = []) {
             self.id = id
@@ -113,19 +128,28 @@ public struct DOTGraph: Sendable, Hashable {
         }
     }
 
+    /// The graph's name.
     public var name: String
+    /// `digraph` (true) or `graph` (false).
     public var directed: Bool
     /// `strict`: Graphviz merges parallel edges.
     public var strict: Bool
+    /// Graph attributes (`rankdir`, `bgcolor`, `label`, ...).
     public var graphAttributes: DOTAttributes
+    /// Defaults for every node (`node [...]`).
     public var nodeDefaults: DOTAttributes
+    /// Defaults for every edge (`edge [...]`).
     public var edgeDefaults: DOTAttributes
+    /// Node statements, written in order.
     public var nodes: [Node]
+    /// Edge statements, written in order after the nodes.
     public var edges: [Edge]
+    /// Clusters, written after the edges.
     public var clusters: [Cluster]
     /// A key to the drawing, written as one more cluster after the others.
     public var legend: Cluster?
 
+    /// A graph; every part defaults to empty.
     public init(name: String = "G", directed: Bool = true, strict: Bool = false,
                 graphAttributes: DOTAttributes = [:], nodeDefaults: DOTAttributes = [:], edgeDefaults: DOTAttributes = [:],
                 nodes: [Node] = [], edges: [Edge] = [], clusters: [Cluster] = [], legend: Cluster? = nil) {

@@ -4,10 +4,15 @@
 /// Both spellings are deterministic (keys in the order given) and escape strings the same way, with
 /// JSON's escapes, which YAML's double-quoted style accepts too.
 public enum OutputValue: Sendable {
+    /// A string.
     case string(String)
+    /// A number (integers are written without a fraction).
     case number(Double)
+    /// A boolean.
     case bool(Bool)
+    /// A list.
     case list([OutputValue])
+    /// A map, keys in the order given.
     case map([(String, OutputValue)])
 
     /// Pretty JSON with two-space indentation and a final newline.

@@ -4,7 +4,9 @@ import Foundation
 /// The two spellings of the native ecosystem format: YAML for people (comments allowed), JSON for
 /// machines. Both hold the same schema (see docs/FORMAT.md).
 public enum EcosystemFormat: String, Sendable, CaseIterable {
+    /// YAML (`.yaml`, `.yml`): the spelling for people.
     case yaml
+    /// JSON (`.json`): the spelling for machines, parsed strictly.
     case json
 
     /// The format a path's extension names (`.yaml`, `.yml`, `.json`), if any.
@@ -28,7 +30,7 @@ public enum EcosystemFile {
     }
 
     /// Reads a file as UTF-8 text, with a clear error when it is missing or not UTF-8.
-    public static func readText(_ path: String) throws(GraphFileError) -> String {
+    static func readText(_ path: String) throws(GraphFileError) -> String {
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))

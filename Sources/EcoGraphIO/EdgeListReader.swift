@@ -37,6 +37,7 @@ public struct EdgeListReader: Sendable {
     /// The most problems reported for one file; past it, one last line says how many more were found.
     public static let diagnosticLimit = 1000
 
+    /// A reader; `isDirected: false` reads each line as an undirected edge.
     public init(isDirected: Bool = true) {
         self.isDirected = isDirected
     }

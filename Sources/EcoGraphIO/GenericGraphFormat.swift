@@ -15,6 +15,7 @@ public enum GenericGraphFormat: String, CaseIterable, Sendable, CustomStringConv
     /// Graphviz DOT: `EcoGraphRender.DOTReader`.
     case dot
 
+    /// The format's name (`edgelist`, `csv`, `graphml`, `dot`).
     public var description: String { rawValue }
 
     /// The file extensions (lowercase, without the dot) detected as this format.

@@ -36,6 +36,7 @@ import FoundationXML
 /// - Complexity: `O(b)` time for a file of `b` bytes (one SAX pass through libxml2), `O(n + m)` extra space
 ///   besides the file's bytes.
 public struct GraphMLReader: Sendable {
+    /// A reader.
     public init() {}
 
     /// Reads the GraphML file at `path`. A file that cannot be read is reported as a `GraphFileError` too.

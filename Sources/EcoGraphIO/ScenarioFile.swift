@@ -4,11 +4,15 @@ import EcoGraphModel
 /// `{name, description?, remove?: [ids], removeKinds?: [node kinds], removeEdges?: [edge kinds], apply?: [restriction edge ids]}`.
 /// Names must be unique. Ids and kinds are checked against a graph later, by the analysis layer.
 public enum ScenarioFile {
+    /// Reads a scenario file (YAML, or JSON by its `.json` extension).
+    /// - Throws: `GraphFileError` with one `FILE:LINE:COLUMN: message` per problem.
     public static func read(contentsOf path: String) throws(GraphFileError) -> [Scenario] {
         let text = try EcosystemFile.readText(path)
         return try decode(text, format: EcosystemFormat(path: path) ?? .yaml, file: path)
     }
 
+    /// Decodes scenario text; `file` names it in messages.
+    /// - Throws: `GraphFileError` with every problem.
     public static func decode(_ text: String, format: EcosystemFormat, file: String) throws(GraphFileError) -> [Scenario] {
         let root: DocumentNode? = switch format {
         case .yaml: try YAMLDocumentParser.parse(text, file: file)

@@ -2,12 +2,22 @@ import Foundation
 
 /// Rows of text cells written as an aligned table for people or as CSV for machines.
 public struct TextTable: Sendable {
-    public enum Alignment: Sendable { case left, right }
+    /// How a column's cells are padded in `aligned`.
+    public enum Alignment: Sendable {
+        /// Padded on the right (text).
+        case left
+        /// Padded on the left (numbers).
+        case right
+    }
 
+    /// The header row.
     public var headers: [String]
+    /// How each column is aligned in `aligned` (numbers right).
     public var alignments: [Alignment]
+    /// The rows, one cell per header.
     public var rows: [[String]]
 
+    /// A table; columns are left-aligned unless told otherwise.
     public init(headers: [String], alignments: [Alignment]? = nil, rows: [[String]] = []) {
         self.headers = headers
         self.alignments = alignments ?? Array(repeating: .left, count: headers.count)
@@ -40,14 +50,15 @@ public struct TextTable: Sendable {
         ([headers] + rows).map { $0.map(Self.csvField).joined(separator: ",") + "\n" }.joined()
     }
 
-    public static func csvField(_ field: String) -> String {
+    /// A CSV field, quoted when it holds a comma, a quote, a line break or edge spaces.
+    static func csvField(_ field: String) -> String {
         guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) || field.hasPrefix(" ") || field.hasSuffix(" ") else { return field }
         return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
     /// Terminal columns a string takes: 2 for East Asian wide and full-width characters, 0 for combining
     /// marks and control characters, 1 otherwise.
-    public static func displayWidth(_ s: String) -> Int {
+    static func displayWidth(_ s: String) -> Int {
         var width = 0
         for scalar in s.unicodeScalars {
             let v = scalar.value

@@ -6,11 +6,15 @@ public struct ThemeOverrides: Sendable, Hashable {
     public struct NodeStyle: Sendable, Hashable {
         /// A Graphviz shape (`box`, `ellipse`, `hexagon`, ...).
         public var shape: String?
+        /// The fill colour.
         public var fill: String?
+        /// The border colour.
         public var border: String?
+        /// The label colour.
         public var font: String?
         /// A character prefixed to the label; `""` for none.
         public var glyph: String?
+        /// A node style; absent fields keep the default's.
         public init(shape: String? = nil, fill: String? = nil, border: String? = nil, font: String? = nil, glyph: String? = nil) {
             self.shape = shape
             self.fill = fill
@@ -24,10 +28,13 @@ public struct ThemeOverrides: Sendable, Hashable {
     public struct EdgeStyle: Sendable, Hashable {
         /// `solid`, `dashed`, `dotted` or `bold`.
         public var style: String?
+        /// The line colour.
         public var color: String?
+        /// The line width (Graphviz `penwidth`).
         public var width: Double?
         /// A Graphviz arrow shape (`normal`, `vee`, `tee`, `none`, ...).
         public var arrowhead: String?
+        /// An edge style; absent fields keep the default's.
         public init(style: String? = nil, color: String? = nil, width: Double? = nil, arrowhead: String? = nil) {
             self.style = style
             self.color = color
@@ -38,6 +45,7 @@ public struct ThemeOverrides: Sendable, Hashable {
 
     /// A font family name (fontconfig).
     public var font: String?
+    /// The background colour.
     public var background: String?
     /// The colour of labels outside nodes (clusters, legend, edges).
     public var text: String?
@@ -58,6 +66,7 @@ public struct ThemeOverrides: Sendable, Hashable {
     /// Cluster boxes: fill and border.
     public var cluster: NodeStyle?
 
+    /// Overrides; absent fields keep the default theme's.
     public init(font: String? = nil, background: String? = nil, text: String? = nil, glyphs: Bool? = nil,
                 nodes: [String: NodeStyle] = [:], roles: [String: EdgeStyle] = [:], edges: [String: EdgeStyle] = [:],
                 removed: NodeStyle? = nil, lost: String? = nil, chokepoint: EdgeStyle? = nil, cluster: NodeStyle? = nil) {
@@ -81,24 +90,31 @@ public struct ThemeOverrides: Sendable, Hashable {
 /// `#rrggbb`, `#rrggbbaa` or a colour name of letters only (`red`, `darkslategray`); shapes, edge styles and
 /// arrowheads come from fixed lists; a glyph is at most 4 characters without control characters or markup.
 public enum ThemeFile {
-    public static let shapes: Set<String> = [
+    /// The node shapes a theme may name (Graphviz's polygon shapes).
+    static let shapes: Set<String> = [
         "box", "rect", "rectangle", "square", "ellipse", "oval", "circle", "doublecircle", "point", "egg", "triangle",
         "diamond", "trapezium", "parallelogram", "house", "pentagon", "hexagon", "septagon", "octagon",
         "doubleoctagon", "tripleoctagon", "invtriangle", "invtrapezium", "invhouse", "Mdiamond", "Msquare",
         "Mcircle", "note", "tab", "folder", "box3d", "component", "cylinder", "underline", "star", "plaintext",
         "plain", "none", "cds", "promoter", "signature",
     ]
-    public static let edgeStyles: Set<String> = ["solid", "dashed", "dotted", "bold"]
-    public static let arrowheads: Set<String> = [
+    /// The edge styles a theme may name.
+    static let edgeStyles: Set<String> = ["solid", "dashed", "dotted", "bold"]
+    /// The arrowheads a theme may name.
+    static let arrowheads: Set<String> = [
         "normal", "inv", "dot", "invdot", "odot", "invodot", "none", "tee", "empty", "invempty", "diamond",
         "odiamond", "ediamond", "crow", "box", "obox", "open", "halfopen", "vee",
     ]
 
+    /// Reads a theme file (YAML, or JSON by its `.json` extension).
+    /// - Throws: `GraphFileError` with one `FILE:LINE:COLUMN: message` per problem.
     public static func read(contentsOf path: String) throws(GraphFileError) -> ThemeOverrides {
         let text = try EcosystemFile.readText(path)
         return try decode(text, format: EcosystemFormat(path: path) ?? .yaml, file: path)
     }
 
+    /// Decodes theme text; `file` names it in messages. Empty text changes nothing.
+    /// - Throws: `GraphFileError` with every problem.
     public static func decode(_ text: String, format: EcosystemFormat, file: String) throws(GraphFileError) -> ThemeOverrides {
         let root: DocumentNode? = switch format {
         case .yaml: try YAMLDocumentParser.parse(text, file: file)
@@ -142,7 +158,7 @@ public enum ThemeFile {
     }
 
     /// Whether a string is a colour this reader accepts.
-    public static func isColor(_ text: String) -> Bool {
+    static func isColor(_ text: String) -> Bool {
         if text.hasPrefix("#") {
             let digits = text.dropFirst()
             return [3, 6, 8].contains(digits.count) && digits.allSatisfy(\.isHexDigit)

@@ -13,12 +13,16 @@ public struct Biconnectivity: Sendable, Equatable {
 
     /// An undirected edge `u -- v` with `u < v`.
     public struct Bridge: Sendable, Hashable, Comparable {
+        /// The smaller endpoint.
         public let u: Int
+        /// The larger endpoint.
         public let v: Int
+        /// The edge between two nodes, in either order.
         public init(_ a: Int, _ b: Int) {
             u = min(a, b)
             v = max(a, b)
         }
+        /// Lexicographic order by `(u, v)`.
         public static func < (l: Bridge, r: Bridge) -> Bool { l.u != r.u ? l.u < r.u : l.v < r.v }
     }
 }

@@ -22,16 +22,23 @@ public struct CSRGraph: Sendable {
     public let nodeCount: Int
     /// Whether edges have a direction. Undirected graphs store each edge as two arcs.
     public let isDirected: Bool
+    /// Row offsets of the out-adjacency (`n + 1`): node `u`'s arcs are `outOffsets[u] ..< outOffsets[u + 1]`.
     public let outOffsets: [Int]
+    /// The target node of each out-arc, sorted within each row.
     public let outTargets: [Int32]
+    /// The edge id of each out-arc.
     public let outEdges: [Int32]
+    /// Row offsets of the in-adjacency (`n + 1`).
     public let inOffsets: [Int]
+    /// The source node of each in-arc, sorted within each row.
     public let inSources: [Int32]
+    /// The edge id of each in-arc.
     public let inEdges: [Int32]
     /// Edge weights by edge id, or `nil` when the graph is unweighted.
     public let weights: [Double]?
     /// The endpoints of each edge, by edge id (for undirected edges, `source <= target`).
     public let edgeSources: [Int32]
+    /// The head of each edge, by edge id (see `edgeSources`).
     public let edgeTargets: [Int32]
 
     /// Number of edges `m` (after parallel edges were merged).

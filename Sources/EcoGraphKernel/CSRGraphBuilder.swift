@@ -7,6 +7,7 @@ public enum CSRGraphError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A measure that needs non-negative weights met a negative one.
     case negativeWeight(source: Int, target: Int, weight: Double)
 
+    /// One line naming the offending edge.
     public var description: String {
         switch self {
         case let .nodeOutOfRange(node, count):
@@ -28,19 +29,23 @@ public enum CSRGraphError: Error, Equatable, Sendable, CustomStringConvertible {
 /// - Complexity: `build()` is `O(n + m log d)` time (a counting sort by source, then a sort inside each
 ///   row of `d` arcs) and `O(n + m)` extra space.
 public struct CSRGraphBuilder: Sendable {
+    /// The number of nodes of the graph to build.
     public let nodeCount: Int
+    /// Whether the graph to build is directed.
     public let isDirected: Bool
     private var sources: [Int32] = []
     private var targets: [Int32] = []
     private var weights: [Double] = []
     private var hasWeights = false
 
+    /// A builder for a graph on nodes `0 ..< nodeCount` (which must fit in `Int32`).
     public init(nodeCount: Int, isDirected: Bool) {
         precondition(nodeCount >= 0 && nodeCount < Int(Int32.max), "node count must fit in Int32")
         self.nodeCount = nodeCount
         self.isDirected = isDirected
     }
 
+    /// Reserves room for this many edges.
     public mutating func reserveCapacity(_ edgeCount: Int) {
         sources.reserveCapacity(edgeCount)
         targets.reserveCapacity(edgeCount)

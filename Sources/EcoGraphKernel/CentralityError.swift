@@ -28,6 +28,7 @@ public enum CentralityError: Error, Equatable, Sendable, CustomStringConvertible
         return nil
     }
 
+    /// One line saying what failed and, where there is one, what to change.
     public var description: String {
         switch self {
         case let .emptyGraph(measure):

@@ -19,6 +19,7 @@ public struct Chokepoint: Sendable, Equatable, Hashable {
     /// How many nodes the consumer could no longer reach without `node`, `node` itself included.
     public let lost: Int
 
+    /// A chokepoint and what it costs.
     public init(node: Int, lost: Int) {
         self.node = node
         self.lost = lost

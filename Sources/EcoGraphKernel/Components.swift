@@ -1,7 +1,9 @@
 /// A partition of the nodes into components: `component[v]` is the component of node `v`, numbered
 /// `0 ..< count` in order of each component's smallest node.
 public struct Components: Sendable, Equatable {
+    /// The component of each node.
     public let component: [Int32]
+    /// The number of components.
     public let count: Int
 
     /// The nodes of each component, each list in increasing order.

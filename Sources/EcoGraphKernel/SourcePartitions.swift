@@ -42,7 +42,9 @@ public enum SourcePartitions {
         let base: [Int]
         let start: Int
         let step: Int
+        /// The number of sources in the slice.
         public var count: Int { base.count > start ? (base.count - start + step - 1) / step : 0 }
+        /// The sources, in order.
         public func makeIterator() -> some IteratorProtocol<Int> {
             stride(from: start, to: base.count, by: step).lazy.map { [base] in base[$0] }.makeIterator()
         }

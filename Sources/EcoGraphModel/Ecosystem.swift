@@ -1,10 +1,15 @@
 /// A value of a free node or edge attribute.
 public enum AttributeValue: Sendable, Hashable, CustomStringConvertible {
+    /// A string (`country: china`).
     case string(String)
+    /// A number (`year: 2025`).
     case number(Double)
+    /// A boolean.
     case bool(Bool)
+    /// A list of strings (`group: [global-south, brics]`).
     case list([String])
 
+    /// The value as text: integers without a fraction, lists joined with `, `.
     public var description: String {
         switch self {
         case .string(let s): s
@@ -26,12 +31,18 @@ public enum AttributeValue: Sendable, Hashable, CustomStringConvertible {
 
 /// A public source that nodes and edges cite by key.
 public struct SourceReference: Sendable, Hashable, Identifiable {
+    /// The key nodes and edges cite it by.
     public var id: String
+    /// The title of the source.
     public var title: String
+    /// Who published it.
     public var publisher: String?
+    /// When it was published (`YYYY-MM-DD` or as precise as known).
     public var date: String?
+    /// Where to read it.
     public var url: String?
 
+    /// A reference.
     public init(id: String, title: String, publisher: String? = nil, date: String? = nil, url: String? = nil) {
         self.id = id
         self.title = title
@@ -55,8 +66,10 @@ public struct EcosystemNode: Sendable, Hashable, Identifiable {
     public var sources: [String]
     /// Whether the node is inferred rather than stated by a source.
     public var inferred: Bool
+    /// Free text.
     public var note: String?
 
+    /// A node; the label defaults to the id.
     public init(
         id: String, label: String? = nil, kind: String, attributes: [String: AttributeValue] = [:],
         sources: [String] = [], inferred: Bool = false, note: String? = nil
@@ -75,7 +88,9 @@ public struct EcosystemNode: Sendable, Hashable, Identifiable {
 public struct EcosystemEdge: Sendable, Hashable {
     /// Optional identifier, in the same namespace as node ids (restriction edges are applied by id).
     public var id: String?
+    /// The source node's id.
     public var from: String
+    /// The target node's id.
     public var to: String
     /// An edge kind of the ecosystem's schema.
     public var kind: String
@@ -88,11 +103,16 @@ public struct EcosystemEdge: Sendable, Hashable {
     public var alternatives: String?
     /// For restriction edges: the states or countries whose entities lose access.
     public var targets: [String]
+    /// Free attributes.
     public var attributes: [String: AttributeValue]
+    /// Citations: `seed:L<n>`, a reference key, or an http(s) URL.
     public var sources: [String]
+    /// Whether the edge is inferred rather than stated by a source.
     public var inferred: Bool
+    /// Free text.
     public var note: String?
 
+    /// An edge; weight and confidence default to 1.
     public init(
         id: String? = nil, from: String, to: String, kind: String, weight: Double = 1, confidence: Double = 1,
         alternatives: String? = nil, targets: [String] = [], attributes: [String: AttributeValue] = [:],
@@ -118,15 +138,22 @@ public struct EcosystemEdge: Sendable, Hashable {
 /// Edges keep the direction the file gives them; each edge kind's role says what it means to the
 /// analyses (see `EdgeKind.role`). `validate()` checks everything a loader must reject.
 public struct Ecosystem: Sendable, Hashable {
+    /// The ecosystem's name (drawn as a diagram's title).
     public var name: String
+    /// What the ecosystem covers.
     public var description: String
+    /// Public sources that nodes and edges cite by key.
     public var references: [SourceReference]
     /// Kinds the ecosystem declares beyond the built-in ones.
     public var declaredNodeKinds: [NodeKind]
+    /// Edge kinds the ecosystem declares beyond the built-in ones.
     public var declaredEdgeKinds: [EdgeKind]
+    /// The nodes; their order is the node order of every projection.
     public var nodes: [EcosystemNode]
+    /// The edges, each in the direction its kind reads.
     public var edges: [EcosystemEdge]
 
+    /// An ecosystem; not validated (call `validate()`, or build one with `EcosystemBuilder`).
     public init(
         name: String = "", description: String = "", references: [SourceReference] = [],
         declaredNodeKinds: [NodeKind] = [], declaredEdgeKinds: [EdgeKind] = [],

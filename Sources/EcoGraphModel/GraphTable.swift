@@ -14,15 +14,20 @@ public struct GraphTable: Sendable, Equatable {
     public var nodeLabels: [String]?
     /// Node kinds by node index, as indices into `nodeKindNames`, or `nil` when the file gives none.
     public var nodeKinds: [Int32]?
+    /// The names of the node kinds that `nodeKinds` indexes.
     public var nodeKindNames: [String]
+    /// The source node of each edge.
     public var sources: [Int32]
+    /// The target node of each edge.
     public var targets: [Int32]
     /// Edge weights by edge index, or `nil` when the file gives none.
     public var weights: [Double]?
     /// Edge kinds by edge index, as indices into `edgeKindNames`, or `nil` when the file gives none.
     public var edgeKinds: [Int32]?
+    /// The names of the edge kinds that `edgeKinds` indexes.
     public var edgeKindNames: [String]
 
+    /// A table from its columns; indices must be valid (readers and projections guarantee it).
     public init(
         isDirected: Bool, nodeIDs: [String], nodeLabels: [String]? = nil,
         nodeKinds: [Int32]? = nil, nodeKindNames: [String] = [],
@@ -41,7 +46,9 @@ public struct GraphTable: Sendable, Equatable {
         self.edgeKindNames = edgeKindNames
     }
 
+    /// Number of nodes.
     public var nodeCount: Int { nodeIDs.count }
+    /// Number of edges, parallel edges and self-loops included.
     public var edgeCount: Int { sources.count }
 
     /// The label of a node: its label if the file gave one, else its id.

@@ -1,8 +1,11 @@
 /// A kind of node: what sort of actor or thing a node is (`company`, `model`, `state`, ...).
 public struct NodeKind: Sendable, Hashable, Identifiable {
+    /// The kind's name in files (`company`).
     public var id: String
+    /// What nodes of the kind are.
     public var description: String
 
+    /// A node kind from its name and description.
     public init(_ id: String, _ description: String) {
         self.id = id
         self.description = description
@@ -40,9 +43,12 @@ public enum EdgeRole: Sendable, Hashable {
 
 /// Which node kinds an edge kind may join at one end: any kind, or a listed set.
 public enum KindConstraint: Sendable, Hashable {
+    /// Any node kind (`["*"]` in files).
     case any
+    /// Only these node kinds.
     case only([String])
 
+    /// Whether a node kind may be at this end.
     public func allows(_ kind: String) -> Bool {
         switch self {
         case .any: true
@@ -66,12 +72,18 @@ public enum KindConstraint: Sendable, Hashable {
 
 /// A kind of edge, with its meaning: which node kinds it joins and its role.
 public struct EdgeKind: Sendable, Hashable, Identifiable {
+    /// The kind's name in files (`builds_on`).
     public var id: String
+    /// What an edge of the kind says.
     public var description: String
+    /// The node kinds an edge of the kind may start at.
     public var from: KindConstraint
+    /// The node kinds an edge of the kind may end at.
     public var to: KindConstraint
+    /// What the kind means to the analyses: dependency (and which end depends), restriction or influence.
     public var role: EdgeRole
 
+    /// An edge kind from its name, description, allowed ends and role.
     public init(_ id: String, _ description: String, from: KindConstraint, to: KindConstraint, role: EdgeRole) {
         self.id = id
         self.description = description
@@ -89,7 +101,9 @@ public struct EdgeKind: Sendable, Hashable, Identifiable {
 
 /// The node and edge kinds a graph may use: the built-in ones plus those a file declares.
 public struct Schema: Sendable, Hashable {
+    /// The node kinds, built-in ones first, in order of addition.
     public private(set) var nodeKinds: [NodeKind]
+    /// The edge kinds, built-in ones first, in order of addition.
     public private(set) var edgeKinds: [EdgeKind]
     private var nodeKindIndex: [String: Int]
     private var edgeKindIndex: [String: Int]
@@ -104,7 +118,9 @@ public struct Schema: Sendable, Hashable {
         for kind in edgeKinds { add(kind) }
     }
 
+    /// The node kind with a name, if the schema has it.
     public func nodeKind(_ id: String) -> NodeKind? { nodeKindIndex[id].map { nodeKinds[$0] } }
+    /// The edge kind with a name, if the schema has it.
     public func edgeKind(_ id: String) -> EdgeKind? { edgeKindIndex[id].map { edgeKinds[$0] } }
 
     /// Adds a node kind; returns false when one with that id exists already.

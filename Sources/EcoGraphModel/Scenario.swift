@@ -3,7 +3,9 @@
 ///
 /// Scenarios name things only; the analysis layer resolves them against a graph and simulates them.
 public struct Scenario: Sendable, Hashable {
+    /// The scenario's name, unique within a scenario file.
     public var name: String
+    /// What the scenario stands for.
     public var description: String
     /// Nodes removed by id.
     public var removeNodes: [String]
@@ -15,6 +17,7 @@ public struct Scenario: Sendable, Hashable {
     /// on the controlled item; a ban cuts the banning state's (or its targets') dependencies on the banned item.
     public var apply: [String]
 
+    /// A scenario; every part defaults to nothing.
     public init(name: String, description: String = "", removeNodes: [String] = [], removeNodeKinds: [String] = [],
                 removeEdgeKinds: [String] = [], apply: [String] = []) {
         self.name = name

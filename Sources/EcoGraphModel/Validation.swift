@@ -1,9 +1,14 @@
 /// What part of an ecosystem a validation issue is about.
 public enum ValidationSubject: Sendable, Hashable {
+    /// The node at an index of `Ecosystem.nodes`.
     case node(Int)
+    /// The edge at an index of `Ecosystem.edges`.
     case edge(Int)
+    /// The reference at an index of `Ecosystem.references`.
     case reference(Int)
+    /// The declared node kind at an index of `Ecosystem.declaredNodeKinds`.
     case declaredNodeKind(Int)
+    /// The declared edge kind at an index of `Ecosystem.declaredEdgeKinds`.
     case declaredEdgeKind(Int)
 }
 
@@ -11,11 +16,16 @@ public enum ValidationSubject: Sendable, Hashable {
 /// `attributes.country`, ...) so that a loader can point at its line and column; `related` names another
 /// subject the problem involves (the first holder of a duplicated id).
 public struct ValidationIssue: Sendable, Hashable, CustomStringConvertible {
+    /// What the problem is about.
     public var subject: ValidationSubject
+    /// The offending field, if one is to blame.
     public var field: String?
+    /// The problem, naming the id.
     public var message: String
+    /// Another subject involved (the first holder of a duplicated id).
     public var related: ValidationSubject?
 
+    /// An issue about a subject.
     public init(_ subject: ValidationSubject, field: String?, _ message: String, related: ValidationSubject? = nil) {
         self.subject = subject
         self.field = field
@@ -23,6 +33,7 @@ public struct ValidationIssue: Sendable, Hashable, CustomStringConvertible {
         self.related = related
     }
 
+    /// The message.
     public var description: String { message }
 }
 

@@ -27,6 +27,7 @@ import Foundation
 /// - Complexity: `O(b + n + m log m)` time for `b` bytes, `n` nodes and `m` edges (Graphviz's parse, then a
 ///   sort of the edges into file order); `O(n + m)` extra space besides Graphviz's own graph.
 public struct DOTReader: Sendable {
+    /// A reader.
     public init() {}
 
     /// Reads the DOT file at `path`. A file that cannot be read is reported as a `GraphFileError` too.

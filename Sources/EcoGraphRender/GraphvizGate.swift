@@ -7,7 +7,7 @@ import Foundation
 /// thread-safe, so the whole module calls it only inside `withGraphviz`. The gate is a process-wide recursive
 /// lock: a call made while already inside the gate (say, rendering code that reads DOT) runs at once instead of
 /// deadlocking.
-public enum GraphvizGate {
+enum GraphvizGate {
     private static let lock = NSRecursiveLock()
 
     /// Messages Graphviz reported through its error hook during the current `capturingMessages` call.
@@ -15,7 +15,7 @@ public enum GraphvizGate {
     nonisolated(unsafe) fileprivate static var capturedText = ""
 
     /// Runs `body` while holding the gate.
-    public static func run<R, E: Error>(_ body: () throws(E) -> R) throws(E) -> R {
+    static func run<R, E: Error>(_ body: () throws(E) -> R) throws(E) -> R {
         lock.lock()
         defer { lock.unlock() }
         return try body()
@@ -23,7 +23,7 @@ public enum GraphvizGate {
 
     /// Runs `body` inside the gate with Graphviz's error hook (`agseterrf`) pointed at a buffer instead of
     /// stderr, and returns what Graphviz reported, one `GraphvizMessage` per line. Warnings are captured too.
-    public static func capturingMessages<R, E: Error>(
+    static func capturingMessages<R, E: Error>(
         _ body: () throws(E) -> R
     ) throws(E) -> (result: R, messages: [GraphvizMessage]) {
         try run { () throws(E) -> (result: R, messages: [GraphvizMessage]) in
@@ -47,17 +47,19 @@ public enum GraphvizGate {
 }
 
 /// Runs `body` while holding the Graphviz gate (`GraphvizGate.run`). Every call into Graphviz goes through here.
-public func withGraphviz<R, E: Error>(_ body: () throws(E) -> R) throws(E) -> R {
+func withGraphviz<R, E: Error>(_ body: () throws(E) -> R) throws(E) -> R {
     try GraphvizGate.run(body)
 }
 
 /// One line Graphviz reported through its error hook, e.g. `Error: syntax error in line 3 near '->'`.
-public struct GraphvizMessage: Sendable, Hashable, CustomStringConvertible {
-    public var isError: Bool
+struct GraphvizMessage: Sendable, Hashable, CustomStringConvertible {
+    /// Whether Graphviz reported it as an error (`Error: `) rather than a warning.
+    var isError: Bool
     /// The text without the `Error: ` / `Warning: ` prefix and the trailing line feed.
-    public var text: String
+    var text: String
 
-    public var description: String { (isError ? "Error: " : "Warning: ") + text }
+    /// The line as Graphviz printed it, with its level prefix.
+    var description: String { (isError ? "Error: " : "Warning: ") + text }
 
     /// Splits the hook's output into messages; a line without a level prefix continues the one before it.
     static func parse(_ output: String) -> [GraphvizMessage] {

@@ -40,6 +40,7 @@ public enum RenderFormat: String, Sendable, CaseIterable {
 
 /// Why a rendering failed; `description` is one line.
 public struct RenderError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// What failed.
     public enum Reason: Sendable, Hashable {
         /// The DOT text did not parse.
         case syntax
@@ -47,13 +48,18 @@ public struct RenderError: Error, Sendable, Hashable, CustomStringConvertible {
         case missingPlugin
         /// Graphviz failed to lay out or render the graph.
         case layout
+        /// Graphviz failed to write the output format.
         case render
     }
 
+    /// What failed.
     public var reason: Reason
+    /// One line: what failed and what Graphviz said.
     public var message: String
+    /// The message.
     public var description: String { message }
 
+    /// An error; line breaks in the message become spaces.
     public init(_ reason: Reason, _ message: String) {
         self.reason = reason
         // One line, whatever Graphviz said.

@@ -18,6 +18,7 @@ public struct ReportContent: Sendable, Equatable {
         public var name: String
         /// One sentence on what a high score means.
         public var summary: String
+        /// A measure's key, name and summary.
         public init(key: String, name: String, summary: String) {
             self.key = key
             self.name = name
@@ -31,11 +32,15 @@ public struct ReportContent: Sendable, Equatable {
         public var text: String
         /// The reference's key when the citation names one.
         public var key: String?
+        /// The reference's title, when the citation is a reference key.
         public var title: String?
+        /// The reference's publisher.
         public var publisher: String?
+        /// The reference's date.
         public var date: String?
         /// Shown as a link only when it starts with `http://` or `https://`.
         public var url: String?
+        /// A citation; the reference fields are set when it names a reference.
         public init(text: String, key: String? = nil, title: String? = nil, publisher: String? = nil, date: String? = nil, url: String? = nil) {
             self.text = text
             self.key = key
@@ -48,8 +53,11 @@ public struct ReportContent: Sendable, Equatable {
 
     /// A free attribute of a node, its value as text.
     public struct Attribute: Sendable, Equatable {
+        /// The attribute's name.
         public var name: String
+        /// The attribute's value as text.
         public var value: String
+        /// An attribute.
         public init(name: String, value: String) {
             self.name = name
             self.value = value
@@ -58,18 +66,27 @@ public struct ReportContent: Sendable, Equatable {
 
     /// One node with everything the side panel shows.
     public struct Node: Sendable, Equatable {
+        /// The node's id.
         public var id: String
+        /// The node's label.
         public var label: String
+        /// The node's kind, for typed ecosystems.
         public var kind: String?
+        /// The node's attributes, sorted by name.
         public var attributes: [Attribute]
+        /// The node's citations.
         public var sources: [Citation]
+        /// Whether the node is inferred rather than stated by a source.
         public var inferred: Bool
+        /// Free text.
         public var note: String?
         /// Scores by `Measure.key`; a measure that was skipped has no entry.
         public var scores: [String: Double]
         /// Chokepoint impact (lost consumer–provider pairs) and dependents; `nil` when the node has none.
         public var impact: Int?
+        /// The consumers that reach the node, when it has any.
         public var dependents: Int?
+        /// A node's row.
         public init(id: String, label: String, kind: String? = nil, attributes: [Attribute] = [], sources: [Citation] = [],
                     inferred: Bool = false, note: String? = nil, scores: [String: Double] = [:], impact: Int? = nil, dependents: Int? = nil) {
             self.id = id
@@ -87,9 +104,13 @@ public struct ReportContent: Sendable, Equatable {
 
     /// An edge as the file gives it (for the side panel's relations).
     public struct Edge: Sendable, Equatable {
+        /// The source node's id.
         public var from: String
+        /// The target node's id.
         public var to: String
+        /// The edge's kind, when it has one.
         public var kind: String?
+        /// An edge.
         public init(from: String, to: String, kind: String? = nil) {
             self.from = from
             self.to = to
@@ -105,8 +126,11 @@ public struct ReportContent: Sendable, Equatable {
         public var id: String
         /// For an edge measure, the edge's target.
         public var target: String?
+        /// The node's label (for an edge, both labels).
         public var label: String
+        /// The score.
         public var score: Double
+        /// A ranking row.
         public init(rank: Int, id: String, target: String? = nil, label: String, score: Double) {
             self.rank = rank
             self.id = id
@@ -118,9 +142,13 @@ public struct ReportContent: Sendable, Equatable {
 
     /// The top of one centrality measure.
     public struct Ranking: Sendable, Equatable {
+        /// The measure ranked.
         public var measure: Measure
+        /// Whether the rows are edges.
         public var scoresEdges: Bool
+        /// The top rows, highest score first.
         public var entries: [RankingEntry]
+        /// A ranking.
         public init(measure: Measure, scoresEdges: Bool = false, entries: [RankingEntry]) {
             self.measure = measure
             self.scoresEdges = scoresEdges
@@ -130,11 +158,13 @@ public struct ReportContent: Sendable, Equatable {
 
     /// How much one consumer loses.
     public struct Loss: Sendable, Equatable {
+        /// The consumer's id.
         public var consumer: String
         /// How many providers it loses (under the cascade model: 1, the consumer fails).
         public var count: Int
         /// The lost providers' ids (may be empty when only the count is known).
         public var lost: [String]
+        /// A consumer's loss.
         public init(consumer: String, count: Int, lost: [String] = []) {
             self.consumer = consumer
             self.count = count
@@ -144,15 +174,21 @@ public struct ReportContent: Sendable, Equatable {
 
     /// A row of the chokepoints table.
     public struct Chokepoint: Sendable, Equatable {
+        /// The node's id.
         public var id: String
+        /// The node's label.
         public var label: String
+        /// The node's kind, for typed ecosystems.
         public var kind: String?
+        /// The node's impact (see `ChokepointEntry.impact` in EcoGraph).
         public var impact: Int
+        /// The consumers other than the node that reach it.
         public var dependents: Int
         /// The most affected consumers (a few), most affected first.
         public var consumers: [Loss]
         /// How many consumers lose something in all.
         public var affectedConsumers: Int
+        /// A chokepoint row.
         public init(id: String, label: String, kind: String? = nil, impact: Int, dependents: Int, consumers: [Loss] = [], affectedConsumers: Int = 0) {
             self.id = id
             self.label = label
@@ -166,15 +202,19 @@ public struct ReportContent: Sendable, Equatable {
 
     /// What one what-if scenario breaks.
     public struct ScenarioOutcome: Sendable, Equatable {
+        /// The scenario's name.
         public var name: String
+        /// What the scenario stands for.
         public var description: String
         /// Removed node ids.
         public var removed: [String]
         /// Cut dependencies as `[dependent, dependency]` id pairs.
         public var cutDependencies: [[String]]
+        /// The (consumer, provider) pairs lost (reach), or the consumers failed (cascade).
         public var lostPairs: Int
         /// Affected consumers, most affected first, with what each loses.
         public var affected: [Loss]
+        /// A scenario's outcome.
         public init(name: String, description: String = "", removed: [String] = [], cutDependencies: [[String]] = [],
                     lostPairs: Int, affected: [Loss] = []) {
             self.name = name
@@ -188,15 +228,21 @@ public struct ReportContent: Sendable, Equatable {
 
     /// A public source and what cites it.
     public struct Reference: Sendable, Equatable {
+        /// The reference's key.
         public var key: String
+        /// The reference's title.
         public var title: String
+        /// Who published it.
         public var publisher: String?
+        /// When it was published.
         public var date: String?
+        /// Where to read it.
         public var url: String?
         /// Ids of the nodes that cite it.
         public var citingNodes: [String]
         /// The edges that cite it, as `[from, to, kind]`.
         public var citingEdges: [[String]]
+        /// A reference with what cites it.
         public init(key: String, title: String, publisher: String? = nil, date: String? = nil, url: String? = nil,
                     citingNodes: [String] = [], citingEdges: [[String]] = []) {
             self.key = key
@@ -209,6 +255,7 @@ public struct ReportContent: Sendable, Equatable {
         }
     }
 
+    /// The report's title.
     public var title: String
     /// Who and what made the report (tool, version, input, view), shown under the title.
     public var generatedBy: String
@@ -216,26 +263,36 @@ public struct ReportContent: Sendable, Equatable {
     public var description: String
     /// The diagram as SVG text (Graphviz's output); sanitised before it is embedded.
     public var diagramSVG: String
+    /// Whether the graph is directed.
     public var isDirected: Bool
     /// How many edges the analysed view has.
     public var edgeCount: Int
     /// The measures with per-node scores, in column order.
     public var measures: [Measure]
+    /// Every node, in graph order.
     public var nodes: [Node]
+    /// Every edge, as written.
     public var edges: [Edge]
+    /// One ranking per measure computed.
     public var rankings: [Ranking]
     /// What was skipped or approximated, and why (one sentence each).
     public var notes: [String]
     /// The analysis settings behind chokepoints and scenarios (consumers, providers, model).
     public var analysis: String
+    /// The number of consumers the chokepoint impacts sum over.
     public var consumerCount: Int
+    /// Every node with dependents, by impact.
     public var chokepoints: [Chokepoint]
+    /// Articulation points of the undirected view, by id.
     public var articulationPoints: [String]
+    /// Dependency cycles, by id.
     public var cycles: [[String]]
+    /// Each scenario's outcome, in order.
     public var scenarios: [ScenarioOutcome]
     /// The references; `nil` for a generic graph (no provenance section).
     public var references: [Reference]?
 
+    /// The report's content; `LoadedGraph.reportContent` in EcoGraph fills it from a graph.
     public init(title: String, generatedBy: String, description: String = "", diagramSVG: String, isDirected: Bool = true,
                 edgeCount: Int = 0, measures: [Measure] = [], nodes: [Node] = [], edges: [Edge] = [], rankings: [Ranking] = [],
                 notes: [String] = [], analysis: String = "", consumerCount: Int = 0, chokepoints: [Chokepoint] = [],

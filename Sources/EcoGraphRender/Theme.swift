@@ -6,14 +6,20 @@ import EcoGraphIO
 /// `Theme.default` is a light theme readable on screen and on paper. A theme file (`docs/THEMES.md`) holds
 /// only what it changes; `Theme.load(contentsOf:)` merges it onto the default.
 public struct Theme: Sendable, Hashable {
+    /// How the nodes of one kind are drawn.
     public struct NodeStyle: Sendable, Hashable {
+        /// A Graphviz shape (`box`, `ellipse`, `hexagon`, ...).
         public var shape: String
+        /// The fill colour.
         public var fillColor: String
+        /// The border colour.
         public var borderColor: String
+        /// The label colour.
         public var fontColor: String
         /// An icon-like character prefixed to the label (when `Theme.glyphs` is on); `""` for none.
         public var glyph: String
 
+        /// A node style.
         public init(shape: String, fillColor: String, borderColor: String, fontColor: String, glyph: String = "") {
             self.shape = shape
             self.fillColor = fillColor
@@ -34,13 +40,18 @@ public struct Theme: Sendable, Hashable {
         }
     }
 
+    /// How the edges of one role or kind are drawn.
     public struct EdgeStyle: Sendable, Hashable {
         /// `solid`, `dashed`, `dotted` or `bold`.
         public var style: String
+        /// The line colour.
         public var color: String
+        /// The line width (Graphviz `penwidth`).
         public var penWidth: Double
+        /// A Graphviz arrow shape (`normal`, `vee`, `tee`, `none`, ...).
         public var arrowhead: String
 
+        /// An edge style.
         public init(style: String, color: String, penWidth: Double = 1, arrowhead: String = "normal") {
             self.style = style
             self.color = color
@@ -61,6 +72,7 @@ public struct Theme: Sendable, Hashable {
 
     /// Font family (fontconfig name) for every label.
     public var fontName: String
+    /// The background colour.
     public var backgroundColor: String
     /// Colour of text outside nodes: edge, cluster and legend labels.
     public var textColor: String
@@ -86,6 +98,7 @@ public struct Theme: Sendable, Hashable {
     /// Cluster boxes: `fillColor` and `borderColor` (and `fontColor` for the cluster label).
     public var cluster: NodeStyle
 
+    /// A theme with every style given (start from `Theme.default` to change a few).
     public init(fontName: String, backgroundColor: String, textColor: String, glyphs: Bool,
                 nodeKinds: [String: NodeStyle], fallbackNode: NodeStyle, edgeRoles: [String: EdgeStyle],
                 edgeKinds: [String: EdgeStyle], fallbackEdge: EdgeStyle, removedNode: NodeStyle, lostColor: String,

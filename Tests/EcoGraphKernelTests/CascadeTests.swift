@@ -3,68 +3,6 @@ import EcoGraphTestSupport
 import Foundation
 import Testing
 
-/// A seeded dependency-like graph of 64,000 packages and about 275,000 dependency records, shaped like a
-/// distribution's package graph: packages depend mostly on earlier (lower-level) ones, chosen half by
-/// popularity (preferential attachment: libraries many use attract more users) and half uniformly among
-/// the lowest eighth of the earlier packages (so dependency chains stay shallow, as in a distribution); 12 % of dependency clauses have an alternative (`a | b`); a few edges point "up" and
-/// close cycles.
-///
-/// With `ECOGRAPH_BENCH_RECORDS=path`, the benchmarks read real records instead: a first line with the node
-/// count, then one `dependent dependency group` line per record (for example Debian's Depends/Pre-Depends
-/// clauses, one group per clause, `a | b` alternatives and virtual-package providers sharing the group).
-enum DependencyBenchmarkGraph {
-    /// The node count and records: from `ECOGRAPH_BENCH_RECORDS` when set, else generated.
-    static func load() -> (nodeCount: Int, records: [CascadeDependency], source: String) {
-        guard let path = ProcessInfo.processInfo.environment["ECOGRAPH_BENCH_RECORDS"],
-              let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            return (64_000, records(), "synthetic")
-        }
-        var lines = text.split(separator: "\n")
-        let n = Int(lines.removeFirst())!
-        let records = lines.map { line in
-            let f = line.split(separator: " ").map { Int($0)! }
-            return CascadeDependency(dependent: f[0], dependency: f[1], group: Int32(f[2]))
-        }
-        return (n, records, path)
-    }
-
-    static func records(nodeCount n: Int = 64_000, seed: UInt64 = 2025) -> [CascadeDependency] {
-        var generator = SeededGenerator(seed: seed)
-        var records: [CascadeDependency] = []
-        records.reserveCapacity(n * 9 / 2)
-        var popular: [Int32] = [0]
-        func pick(_ i: Int) -> Int {
-            if Double.random(in: 0 ..< 1, using: &generator) < 0.01 {
-                return Int.random(in: 0 ..< n, using: &generator)  // rare edge that may close a cycle
-            }
-            if Bool.random(using: &generator) { return Int(popular[Int.random(in: 0 ..< popular.count, using: &generator)]) }
-            return Int.random(in: 0 ..< max(1, i / 8), using: &generator)  // a lower-level package
-        }
-        for i in 1 ..< n {
-            // Clause count: 1 + a geometric number with mean 2.8 (so about 3.8 clauses per package).
-            var clauses = 1
-            while Double.random(in: 0 ..< 1, using: &generator) < 0.737 { clauses += 1 }
-            for clause in 0 ..< clauses {
-                var members = Set([pick(i)])
-                if Double.random(in: 0 ..< 1, using: &generator) < 0.12 { members.insert(pick(i)) }
-                for d in members.sorted() where d != i {
-                    records.append(CascadeDependency(dependent: i, dependency: d, group: Int32(clause)))
-                    popular.append(Int32(d))
-                }
-            }
-        }
-        return records
-    }
-
-    /// The dependency graph of the records: `dependent -> dependency`, alternatives included.
-    static func graph(_ records: [CascadeDependency], nodeCount n: Int = 64_000) -> CSRGraph {
-        var builder = CSRGraphBuilder(nodeCount: n, isDirected: true)
-        builder.reserveCapacity(records.count)
-        for r in records { try! builder.addEdge(r.dependent, r.dependency) }
-        return builder.build()
-    }
-}
-
 @Suite("Cascading failure")
 struct CascadeTests {
     /// The definition, computed the slow way: synchronous rounds, each re-evaluating every node's rule
@@ -228,35 +166,5 @@ struct CascadeTests {
         #expect(throws: CascadeError.nodeOutOfRange(node: -1, nodeCount: 2)) { try model.run(removing: [-1]) }
         #expect(throws: CascadeError.nodeOutOfRange(node: 5, nodeCount: 2)) { try model.cascadeImpact(consumers: [5]) }
         #expect(CascadeError.invalidThreshold(0).description.contains("(0, 1]"))
-    }
-
-    /// Release-mode timing: `ECOGRAPH_BENCH=1 swift test -c release --filter CascadeTests/benchmark`.
-    @Test(.enabled(if: ProcessInfo.processInfo.environment["ECOGRAPH_BENCH"] != nil))
-    func benchmark() throws {
-        let clock = ContinuousClock()
-        var loaded: (nodeCount: Int, records: [CascadeDependency], source: String)? = nil
-        let generation = clock.measure { loaded = DependencyBenchmarkGraph.load() }
-        let records = loaded!.records
-        let graph = DependencyBenchmarkGraph.graph(records, nodeCount: loaded!.nodeCount)
-        var model: CascadeModel? = nil
-        let build = try clock.measure { model = try CascadeModel(nodeCount: graph.nodeCount, dependencies: records) }
-        print("cascade graph (\(loaded!.source)): n=\(graph.nodeCount) records=\(records.count) edges=\(graph.edgeCount) "
-              + "groups=\(model!.groupCount); loaded in \(generation), model built in \(build)")
-        let plain = try CascadeModel(graph: graph)
-        for (label, m) in [("groups", model!), ("every edge needed", plain)] {
-            for threshold in [nil, 0.5] as [Double?] {
-                var impact: [Int] = []
-                var times: [Duration] = []
-                for parallel in [true, false] {
-                    var run: [Int] = []
-                    times.append(try clock.measure { run = try m.cascadeImpact(threshold: threshold, parallel: parallel) })
-                    if !impact.isEmpty { #expect(run == impact) }
-                    impact = run
-                }
-                let total = impact.reduce(0, +)
-                print("cascadeImpact \(label) threshold=\(threshold.map { String($0) } ?? "none"): "
-                      + "parallel \(times[0]), serial \(times[1]); total failures \(total), max \(impact.max()!)")
-            }
-        }
     }
 }

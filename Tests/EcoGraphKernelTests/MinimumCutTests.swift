@@ -294,38 +294,4 @@ struct MinimumCutTests {
         let result = try mixed.maximumFlow(from: 0, to: 2)
         #expect(result.value == 2.5 && result.sourceSide == [true, true, false])
     }
-
-    /// Release-mode timing: `ECOGRAPH_BENCH=1 swift test -c release --filter MinimumCutTests/benchmark`.
-    @Test(.enabled(if: ProcessInfo.processInfo.environment["ECOGRAPH_BENCH"] != nil))
-    func benchmark() throws {
-        let loaded = DependencyBenchmarkGraph.load()
-        let graph = DependencyBenchmarkGraph.graph(loaded.records, nodeCount: loaded.nodeCount)
-        var generator = SeededGenerator(seed: 99)
-        let clock = ContinuousClock()
-        for size in [1, 16, 256] {
-            // Consumers among the later (application-like) nodes, providers among the early (core) ones.
-            let n = graph.nodeCount
-            var sources = Set<Int>(), targets = Set<Int>()
-            while sources.count < size { sources.insert(Int.random(in: n / 2 ..< n, using: &generator)) }
-            while targets.count < size {
-                let t = Int.random(in: 0 ..< n / 8, using: &generator)
-                if !sources.contains(t) { targets.insert(t) }
-            }
-            var edgeCut: MinimumEdgeCut? = nil
-            let edgeTime = try clock.measure {
-                edgeCut = try graph.minimumEdgeCut(sources: Array(sources), targets: Array(targets))
-            }
-            var nodeCut: MinimumNodeCut? = nil
-            var nodeTime: Duration = .zero
-            do {
-                nodeTime = try clock.measure {
-                    nodeCut = try graph.minimumNodeCut(sources: Array(sources), targets: Array(targets))
-                }
-            } catch {
-                print("node cut \(size) x \(size): \(error)")
-            }
-            print("cuts n=\(n) m=\(graph.edgeCount) |S|=|T|=\(size): edge cut \(edgeCut!.size) in \(edgeTime), "
-                  + "node cut \(nodeCut.map { String($0.size) } ?? "-") in \(nodeTime)")
-        }
-    }
 }

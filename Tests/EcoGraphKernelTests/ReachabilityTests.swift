@@ -104,25 +104,4 @@ struct ReachabilityTests {
         let loss = try graph.reachabilityLoss(consumers: [0, 2], removedEdges: [1], listLost: true)
         #expect(loss.map(\.lost) == [[2], [0, 1]])
     }
-
-    /// Release-mode timing: `ECOGRAPH_BENCH=1 swift test -c release --filter ReachabilityTests/benchmark`.
-    @Test(.enabled(if: ProcessInfo.processInfo.environment["ECOGRAPH_BENCH"] != nil))
-    func benchmark() throws {
-        let loaded = DependencyBenchmarkGraph.load()
-        let graph = DependencyBenchmarkGraph.graph(loaded.records, nodeCount: loaded.nodeCount)
-        let clock = ContinuousClock()
-        var generator = SeededGenerator(seed: 5)
-        let consumers = (0 ..< 4000).map { _ in Int.random(in: 0 ..< graph.nodeCount, using: &generator) }
-        let removed = (0 ..< 10).map { _ in Int.random(in: 0 ..< 200, using: &generator) }
-        for parallel in [true, false] {
-            var result: [ReachabilityLoss] = []
-            let elapsed = try clock.measure {
-                result = try graph.reachabilityLoss(consumers: consumers, removedNodes: removed, listLost: true, parallel: parallel)
-            }
-            let lost = result.reduce(0) { $0 + $1.lostCount }
-            print("reachabilityLoss n=\(graph.nodeCount) m=\(graph.edgeCount) consumers=\(consumers.count) "
-                  + "removed=\(removed.count) parallel=\(parallel): \(elapsed); lost pairs \(lost), "
-                  + "mean reach \(result.reduce(0) { $0 + $1.before } / result.count)")
-        }
-    }
 }
