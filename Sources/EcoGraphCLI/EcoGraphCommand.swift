@@ -12,7 +12,7 @@ public struct EcoGraphCommand: ParsableCommand {
             Results go to stdout (a table, or JSON/CSV with --format); messages go to stderr.
             """,
         version: "0.1.0",
-        subcommands: [Validate.self, Stats.self, Centrality.self, Chokepoints.self, WhatIf.self, Cut.self, Render.self, Report.self]
+        subcommands: [Validate.self, Stats.self, Centrality.self, Chokepoints.self, WhatIf.self, Cut.self, Render.self, Report.self, Convert.self]
     )
 
     /// The root command (ArgumentParser creates it when parsing).

@@ -42,6 +42,9 @@ func reportingErrors(_ body: () throws -> Void) throws {
     } catch let error as AnalysisError {
         printError("ecograph: \(error.description)")
         throw ExitCode(1)
+    } catch let error as GraphWriteError {
+        printError("ecograph: \(error.description)")
+        throw ExitCode(1)
     }
 }
 

@@ -200,3 +200,26 @@ let ecographBinary: URL = {
         #expect(neither.status != 0 && neither.stdout.isEmpty)
     }
 }
+
+@Suite struct ConvertCommandTests {
+    @Test func convertsTheBundledGraphToEveryFormatAndBack() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ecograph-convert-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let original = try runEcograph(["stats", "--format", "json"]).stdout
+        for name in ["g.json", "g.yaml", "g.graphml"] {
+            let result = try runEcograph(["convert", "-o", "\(folder)/\(name)"])
+            #expect(result.status == 0, "\(result.stderr)")
+            // Every format that keeps node kinds gives the same statistics back.
+            #expect(try runEcograph(["stats", "\(folder)/\(name)", "--format", "json"]).stdout.contains("\"nodes\": 115"), "\(name)")
+        }
+        #expect(try runEcograph(["stats", "\(folder)/g.yaml", "--format", "json"]).stdout == original)
+        for name in ["g.csv", "g.txt"] {
+            #expect(try runEcograph(["convert", "\(folder)/g.graphml", "-o", "\(folder)/\(name)"]).status == 0)
+            #expect(try runEcograph(["stats", "\(folder)/\(name)", "--format", "json"]).stdout.contains("\"edges\": 410"), "\(name)")
+        }
+        let typed = try runEcograph(["convert", "\(folder)/g.csv", "-o", "\(folder)/back.yaml"])
+        #expect(typed.status == 1 && typed.stderr.contains("generic graph"))
+        #expect(!FileManager.default.fileExists(atPath: "\(folder)/back.yaml"))
+    }
+}

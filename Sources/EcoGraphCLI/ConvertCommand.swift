@@ -1,0 +1,45 @@
+import ArgumentParser
+import EcoGraph
+
+/// `ecograph convert`: a graph file in another format.
+struct Convert: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write a graph in another format: ecosystem YAML/JSON, GraphML, CSV or an edge list.",
+        discussion: """
+            The output format comes from the extension of -o: .yaml/.yml/.json (typed ecosystems only, every fact kept), .graphml (nodes with labels and kinds, edges with weights and kinds), .csv (source,target,weight,kind), .txt/.edges/.edgelist (u v w). A typed ecosystem is written as written, all edges in file direction. Edge lists and CSV cannot hold isolated nodes, labels or node kinds. The file is written atomically.
+
+            Examples:
+              ecograph convert -o china.graphml
+              ecograph convert Graphs/china-open-source-ai.yaml -o china.json
+              ecograph convert deps.graphml -o deps.csv
+            """
+    )
+
+    @OptionGroup var input: GraphInput
+
+    @Option(name: [.short, .customLong("output")], help: "The file to write.")
+    var output: String
+
+    func validate() throws {
+        if EcosystemFormat(path: output) == nil && GenericGraphFormat(path: output).map({ $0 != .dot }) != true {
+            throw ValidationError("cannot tell the output format from '\(output)': use .yaml, .json, .graphml, .csv, .txt or .edges")
+        }
+    }
+
+    func run() throws {
+        try reportingErrors {
+            let graph = try input.load(view: .asWritten)
+            let text: String
+            if let format = EcosystemFormat(path: output) {
+                guard let ecosystem = graph.ecosystem else {
+                    throw AnalysisError("\(input.displayName) is a generic graph, without the kinds and sources of an ecosystem file; write .graphml, .csv or .txt")
+                }
+                text = EcosystemFile.encode(ecosystem, as: format)
+            } else {
+                text = try GenericGraphWriter.encode(graph.table, as: GenericGraphFormat(path: output)!)
+            }
+            try AtomicFile.write(text, to: output)
+            printError("wrote \(output): \(graph.table.nodeCount) nodes, \(graph.table.edgeCount) edges")
+        }
+    }
+}
