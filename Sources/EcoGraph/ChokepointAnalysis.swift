@@ -72,6 +72,10 @@ public struct ChokepointReport: Sendable {
     public var bridges: [[String]]
     /// The number of strongly connected components of the dependency graph.
     public var stronglyConnectedComponents: Int
+    /// Weakly connected components of the dependency graph.
+    public var weaklyConnectedComponents: Int
+    /// Biconnected components of the undirected view, as sorted id lists.
+    public var biconnectedComponents: [[String]]
     /// Dependency cycles (strongly connected components of more than one node, and self-loops): in a
     /// dependency graph they are usually data errors.
     public var cycles: [[String]]
@@ -155,6 +159,8 @@ extension LoadedGraph {
             articulationPoints: biconnectivity.articulationPoints.map(id).sorted(),
             bridges: biconnectivity.bridges.map { [id($0.u), id($0.v)].sorted() }.sorted { $0.lexicographicallyPrecedes($1) },
             stronglyConnectedComponents: scc.count,
+            weaklyConnectedComponents: g.weaklyConnectedComponents().count,
+            biconnectedComponents: biconnectivity.components.map { $0.map(id).sorted() }.sorted { $0.lexicographicallyPrecedes($1) },
             cycles: cycles,
             strongArticulationPoints: strong.articulationPoints.map(id).sorted(),
             strongBridges: strong.bridges.map { [id(Int(g.edgeSources[$0])), id(Int(g.edgeTargets[$0]))] }.sorted { $0.lexicographicallyPrecedes($1) },

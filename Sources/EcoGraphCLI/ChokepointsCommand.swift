@@ -69,6 +69,8 @@ struct Chokepoints: ParsableCommand {
                 ("articulationPoints", .list(report.articulationPoints.map(OutputValue.string))),
                 ("bridges", pairs(report.bridges)),
                 ("stronglyConnectedComponents", .number(Double(report.stronglyConnectedComponents))),
+                ("weaklyConnectedComponents", .number(Double(report.weaklyConnectedComponents))),
+                ("biconnectedComponents", pairs(report.biconnectedComponents)),
                 ("cycles", pairs(report.cycles)),
                 ("strongArticulationPoints", .list(report.strongArticulationPoints.map(OutputValue.string))),
                 ("strongBridges", pairs(report.strongBridges)),
@@ -100,7 +102,8 @@ struct Chokepoints: ParsableCommand {
             out += "\nconsumers: \(report.options.consumers) (\(report.consumerCount)); providers: \(report.options.providers); model: \(report.options.model.rawValue)\n"
             out += "strongly connected components: \(report.stronglyConnectedComponents); dependency cycles: \(report.cycles.count)\n"
             for cycle in report.cycles.prefix(10) { out += "  cycle among: \(cycle.joined(separator: ", "))\n" }
-            out += "articulation points (undirected view): \(report.articulationPoints.count); bridges: \(report.bridges.count)\n"
+            out += "weakly connected components: \(report.weaklyConnectedComponents)\n"
+            out += "articulation points (undirected view): \(report.articulationPoints.count); bridges: \(report.bridges.count); biconnected components: \(report.biconnectedComponents.count)\n"
             out += "strong articulation points: \(report.strongArticulationPoints.count); strong bridges: \(report.strongBridges.count)\n"
             return out
         }

@@ -159,6 +159,7 @@ let ecographBinary: URL = {
             #expect(object[key] != nil, "missing \(key)")
         }
         #expect(object["stronglyConnectedComponents"] as? Int == 12)
+        #expect(object["weaklyConnectedComponents"] as? Int == 3)
         let chokepoints = try #require(object["chokepoints"] as? [[String: Any]])
         #expect(chokepoints.first?["id"] as? String == "chip-a")
         #expect(chokepoints.first?["impact"] as? Int == 7)
