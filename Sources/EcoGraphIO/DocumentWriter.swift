@@ -14,6 +14,48 @@ public enum OutputValue: Sendable {
     case list([OutputValue])
     /// A map, keys in the order given.
     case map([(String, OutputValue)])
+    /// JSON's null (YAML's `null`).
+    case null
+
+    /// An integer.
+    public static func int(_ value: Int) -> OutputValue { .number(Double(value)) }
+    /// A string, or null.
+    public static func optional(_ text: String?) -> OutputValue { text.map(OutputValue.string) ?? .null }
+    /// A list of strings.
+    public static func strings(_ items: [String]) -> OutputValue { .list(items.map(OutputValue.string)) }
+
+    /// Compact JSON (no spaces or newlines) that is safe inside an HTML `<script>` element: `<`, `>`, `&`,
+    /// U+2028 and U+2029 are `\u` escapes, so no value can close the element, open a comment, or end a
+    /// JavaScript line. Non-finite numbers are `null`.
+    public var compactHTMLSafeJSON: String {
+        var out = ""
+        writeCompact(to: &out)
+        return out
+    }
+
+    private func writeCompact(to out: inout String) {
+        switch self {
+        case .string(let s): out += Self.quoted(s, htmlSafe: true)
+        case .number(let x): out += x.isFinite ? Self.format(x) : "null"
+        case .bool(let b): out += b ? "true" : "false"
+        case .null: out += "null"
+        case .list(let items):
+            out += "["
+            for (i, item) in items.enumerated() {
+                if i > 0 { out += "," }
+                item.writeCompact(to: &out)
+            }
+            out += "]"
+        case .map(let pairs):
+            out += "{"
+            for (i, (key, value)) in pairs.enumerated() {
+                if i > 0 { out += "," }
+                out += Self.quoted(key, htmlSafe: true) + ":"
+                value.writeCompact(to: &out)
+            }
+            out += "}"
+        }
+    }
 
     /// Pretty JSON with two-space indentation and a final newline.
     public var json: String {
@@ -32,7 +74,7 @@ public enum OutputValue: Sendable {
 
     private var isScalar: Bool {
         switch self {
-        case .string, .number, .bool: true
+        case .string, .number, .bool, .null: true
         case .list(let items): items.allSatisfy { if case .list = $0 { false } else if case .map = $0 { false } else { true } }
         case .map: false
         }
@@ -44,6 +86,7 @@ public enum OutputValue: Sendable {
         case .string(let s): out += Self.quoted(s)
         case .number(let x): out += x.isFinite ? Self.format(x) : Self.quoted(String(x))
         case .bool(let b): out += b ? "true" : "false"
+        case .null: out += "null"
         case .list(let items):
             guard !items.isEmpty else { out += "[]"; return }
             if isScalar {
@@ -113,6 +156,7 @@ public enum OutputValue: Sendable {
         case .string(let s): Self.quoted(s)
         case .number(let x): x.isFinite ? Self.format(x) : (x.isNaN ? ".nan" : (x > 0 ? ".inf" : "-.inf"))
         case .bool(let b): b ? "true" : "false"
+        case .null: "null"
         case .list(let items): "[" + items.map(\.inlineYAML).joined(separator: ", ") + "]"
         case .map: "{}"
         }
@@ -131,11 +175,15 @@ public enum OutputValue: Sendable {
     }
 
     /// A double-quoted string with JSON escapes (also valid YAML): quotes, backslashes, control and
-    /// line-separator characters are escaped; everything else, Unicode included, is written as is.
-    static func quoted(_ s: String) -> String {
+    /// line-separator characters are escaped; everything else, Unicode included, is written as is. With
+    /// `htmlSafe`, `<`, `>` and `&` are escaped too.
+    static func quoted(_ s: String, htmlSafe: Bool = false) -> String {
         var out = "\""
         for scalar in s.unicodeScalars {
             switch scalar {
+            case "<" where htmlSafe: out += "\\u003c"
+            case ">" where htmlSafe: out += "\\u003e"
+            case "&" where htmlSafe: out += "\\u0026"
             case "\"": out += "\\\""
             case "\\": out += "\\\\"
             case "\n": out += "\\n"
