@@ -1,8 +1,9 @@
 // Single-source shortest paths shared by the path-based centralities (betweenness, closeness, harmonic).
 //
 // Everything here is internal: flat, preallocated workspaces that one partition of `SourcePartitions`
-// reuses for all of its sources, and the traversals that fill them. The unsafe pointer code of the
-// shortest-path family is confined to this file; the measures only call the traversals and read results.
+// reuses for all of its sources, and the traversals that fill them. Its unsafe pointer code and that of
+// `MultiSourceBFS.swift` (unweighted distances, 64 sources at a time) are the only such code of the
+// shortest-path family; the measures only call the traversals and read results.
 
 // MARK: - Weights
 
@@ -589,10 +590,13 @@ extension CSRGraph {
     /// Runs one distance-only traversal from every node (of this graph, as given: closeness and harmonic
     /// pass `reversed` for incoming distances) and maps its summary to that node's value, in parallel
     /// partitions. Each node's value comes from its own traversal, so parallel and serial agree exactly.
+    /// Unweighted, the traversals are multi-source bit-parallel BFS, 64 sources at a time
+    /// (`multiSourceDistanceSummaries`).
     /// - Complexity: `O(n)` extra space per running partition plus the `n` results.
     func perNodeDistanceSummaries(
         weighted: Bool, parallel: Bool, _ value: (DistanceSummary) -> Double
     ) -> [Double] {
+        guard weighted else { return multiSourceDistanceSummaries(parallel: parallel).map(value) }
         let n = nodeCount
         let partials = withArcView(weighted: weighted) { view in
             SourcePartitions.map(sources: Array(0 ..< n), parallel: parallel) { partition in
