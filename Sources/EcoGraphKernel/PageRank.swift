@@ -52,6 +52,17 @@ extension CSRGraph {
         maxIterations: Int = 1000,
         parallel: Bool = true
     ) throws(CentralityError) -> [Double] {
+        try pageRank(
+            alpha: alpha, personalization: personalization, dangling: dangling, weighted: weighted,
+            tolerance: tolerance, maxIterations: maxIterations, parallel: parallel, method: .automatic)
+    }
+
+    /// PageRank by a chosen method (see `PageRankMethod`); `pageRank(...)` uses `.automatic`.
+    @inline(__always)
+    func pageRank(
+        alpha: Double, personalization: [Double]?, dangling: [Double]?, weighted: Bool,
+        tolerance: Double, maxIterations: Int, parallel: Bool, method: PageRankMethod
+    ) throws(CentralityError) -> [Double] {
         let measure = "PageRank"
         let n = nodeCount
         guard alpha.isFinite, alpha >= 0, alpha <= 1 else {
@@ -77,6 +88,15 @@ extension CSRGraph {
                 let s = outOffsets[u + 1] - outOffsets[u]
                 inverseStrength[u] = s != 0 ? 1 / Double(s) : 0
             }
+        }
+
+        if method == .components || (method == .automatic && looksLikeNearDAG()), alpha > 0, alpha < 1, tolerance > 0,
+           let components = topologicalComponents(
+               nontrivialLimit: method == .components ? n : n / PageRankMethod.nontrivialFraction)
+        {
+            return try pageRankByComponents(
+                components, alpha: alpha, personalization: p, dangling: d, inWeights: inWeights,
+                inverseStrength: inverseStrength, tolerance: tolerance, maxIterations: maxIterations)
         }
 
         let chunks = NodeChunks(offsets: inOffsets, nodeCount: n)
