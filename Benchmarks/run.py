@@ -272,6 +272,7 @@ def plan(graph: str, facts: dict, measures: list[str], args) -> dict:
 
 
 PEER_CACHE = os.path.join(RESULTS, "peer-cache.json")
+COMMIT_AT_START = None  # the repository's commit when the run began (set in main)
 
 
 def peer_versions() -> dict:
@@ -355,6 +356,10 @@ def run_graph(graph: str, facts: dict, measures: list[str], args, log, installed
                 if key in loaded and key not in row:
                     row[key] = loaded[key]
             rows.append(row)
+            if tool == "ecograph" and os.path.exists(BENCH):
+                # Which build ran: others may rebuild the binary while a long run goes on.
+                row["bench_built"] = f"{datetime.datetime.fromtimestamp(os.path.getmtime(BENCH), datetime.timezone.utc):%Y-%m-%d %H:%M}"
+                row["commit"] = COMMIT_AT_START
             if tool != "ecograph" and row.get("status") in ("ok", "n/a", "skipped", "timeout"):
                 row["date"] = time.strftime("%Y-%m-%d %H:%M")
                 cache[cache_key(tool, versions.get(tool), graph, facts, m, args)] = row
@@ -517,14 +522,15 @@ def write_report(path, rows, all_facts, checks, args, started, finished, install
     L.append("## Machine and run")
     L.append("")
     L.append(f"- CPU: {mach['cpu']} ({mach['cores']} cores{', ' + mach['simd'] if mach.get('simd') else ''}); memory {mach['memory']}; {mach['os']}")
-    built = ""
-    if os.path.exists(BENCH):
-        built = datetime.datetime.fromtimestamp(os.path.getmtime(BENCH), datetime.timezone.utc)
-        built = f" (`ecograph-bench` built {built:%Y-%m-%d %H:%M} UTC)"
-    L.append(f"- Date: {started:%Y-%m-%d %H:%M} – {finished:%H:%M} UTC; EcoGraph at {mach['commit']}{built}; {mach['swift']}")
+    builds = sorted({r["bench_built"] for r in rows if r.get("bench_built")})
+    if not builds and os.path.exists(BENCH):
+        builds = [f"{datetime.datetime.fromtimestamp(os.path.getmtime(BENCH), datetime.timezone.utc):%Y-%m-%d %H:%M}"]
+    built = f" (`ecograph-bench` built {', '.join(builds)} UTC)" if builds else ""
+    commits = sorted({r["commit"] for r in rows if r.get("commit")}) or [mach["commit"]]
+    L.append(f"- Date: {started:%Y-%m-%d %H:%M} – {finished:%H:%M} UTC; EcoGraph at {', '.join(commits)}{built}; {mach['swift']}")
     cached = sorted({r.get("date", "?") for r in rows if r.get("cached")})
     if cached:
-        L.append(f"- Peers' times reused from earlier runs ({', '.join(cached)}); only EcoGraph was run now "
+        L.append(f"- Peers' times reused from earlier runs ({cached[0]} – {cached[-1]}); only EcoGraph was run now "
                  "(`--no-cached-peers` runs them again)")
     loads = [x for r in rows for x in r.get("loadavg", []) if not r.get("cached")]
     if loads:
@@ -716,7 +722,8 @@ Marks: **✗** not the same quantity (shown, never counted as best peer); **†*
   < n · 1e-12, 1000 iterations max, as EcoGraph (NetworkX iterates A + I, as EcoGraph). NetworKit: power
   iteration with `tol=1e-12` on the change of the norm; igraph: ARPACK (own precision).
 - **Katz**: x = alpha Aᵀx + 1, L2-normalised; alpha per graph in the table above (NetworkX's default 0.1 where
-  0.1 · λmax ≤ 0.5, else 0.5 / λmax, so every tool converges). NetworkX and rustworkx: L1 change < n · 1e-12.
+  0.1 · λmax ≤ 0.5, else 0.5 / λmax rounded to two significant digits, so every tool converges; λmax
+  from ARPACK). NetworkX and rustworkx: L1 change < n · 1e-12.
   igraph has no Katz; NetworKit's is a different iteration (✗).
 - **HITS**: hubs and authorities, sum-normalised. EcoGraph and rustworkx: power iteration to n · 1e-12;
   NetworkX: SciPy `svds` (ARPACK) with `tol=1e-12`; igraph: `hub_score` + `authority_score` (two ARPACK calls,
@@ -784,6 +791,8 @@ def main():
     full = not (args.quick or args.graphs or args.measures or args.tools != TOOLS)
     report = args.report or (os.path.join(ROOT, "BENCHMARKS.md") if full else None)
 
+    global COMMIT_AT_START
+    COMMIT_AT_START = machine_facts()["commit"]
     started = datetime.datetime.now(datetime.timezone.utc)
     stamp = started.strftime("%Y%m%d-%H%M%S")
     os.makedirs(RESULTS, exist_ok=True)
@@ -797,9 +806,12 @@ def main():
         facts = {g: ensure_graph(g, GRAPHS[g], args.samples) for g in present}
         checks = {g: crosscheck(g, facts[g], [r for r in rows if r["graph"] == g]) for g in present}
         mtime = datetime.datetime.fromtimestamp(os.path.getmtime(args.report_from), datetime.timezone.utc)
+        stamp_match = re.search(r"(\d{8}-\d{6})", os.path.basename(args.report_from))
+        begun = (datetime.datetime.strptime(stamp_match.group(1), "%Y%m%d-%H%M%S").replace(tzinfo=datetime.timezone.utc)
+                 if stamp_match else mtime)
         if not args.report:
             report = os.path.join(ROOT, "BENCHMARKS.md") if len(present) == len(GRAPHS) else report
-        write_report(report, rows, facts, checks, args, mtime, mtime, installed, args.quick)
+        write_report(report, rows, facts, checks, args, begun, mtime, installed, args.quick)
         print(f"report: {report}", file=sys.stderr)
         return
 
