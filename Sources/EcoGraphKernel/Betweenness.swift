@@ -17,22 +17,25 @@ public enum BetweennessSources: Sendable, Equatable {
 
     /// The source nodes, in the order they are drawn.
     ///
-    /// - Throws: `CSRGraphError.nodeOutOfRange` for an explicit source outside `0 ..< nodeCount`.
-    /// - Precondition: explicit sources are distinct; a sample count is in `0 ... nodeCount`.
+    /// - Throws: `CSRGraphError.nodeOutOfRange` for an explicit source outside `0 ..< nodeCount`;
+    ///   `.invalidSources` for an empty or repeating list, or a sample size outside `1 ... nodeCount`.
     /// - Complexity: `O(n)` for `.all` and `.sample`, `O(k)` for `.explicit`.
     public func nodes(nodeCount: Int) throws(CSRGraphError) -> [Int] {
         switch self {
         case .all:
             return Array(0 ..< nodeCount)
         case .explicit(let sources):
+            guard !sources.isEmpty || nodeCount == 0 else { throw .invalidSources(reason: "no sources given") }
             var seen = Set<Int>(minimumCapacity: sources.count)
             for s in sources {
                 guard s >= 0, s < nodeCount else { throw .nodeOutOfRange(node: s, nodeCount: nodeCount) }
-                precondition(seen.insert(s).inserted, "betweenness sources must be distinct (\(s) repeats)")
+                guard seen.insert(s).inserted else { throw .invalidSources(reason: "node \(s) is listed twice") }
             }
             return sources
         case .sample(let k, let seed):
-            precondition(k >= 0 && k <= nodeCount, "sample of \(k) sources from \(nodeCount) nodes")
+            guard k >= 1 && k <= nodeCount || nodeCount == 0 && k == 0 else {
+                throw .invalidSources(reason: "a sample of \(k) sources from \(nodeCount) nodes (needs 1 ... \(nodeCount))")
+            }
             var generator = SplitMix64(seed: seed)
             var pool = Array(0 ..< nodeCount)
             for i in 0 ..< k {

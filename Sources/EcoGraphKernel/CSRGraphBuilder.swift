@@ -6,10 +6,14 @@ public enum CSRGraphError: Error, Equatable, Sendable, CustomStringConvertible {
     case nonFiniteWeight(source: Int, target: Int, weight: Double)
     /// A measure that needs non-negative weights met a negative one.
     case negativeWeight(source: Int, target: Int, weight: Double)
+    /// A list of sources names a node twice, or a sample asks for a number of sources outside `1 ... n`.
+    case invalidSources(reason: String)
 
     /// One line naming the offending edge.
     public var description: String {
         switch self {
+        case let .invalidSources(reason):
+            "invalid sources: \(reason)"
         case let .nodeOutOfRange(node, count):
             "node index \(node) is out of range 0..<\(count)"
         case let .nonFiniteWeight(source, target, weight):

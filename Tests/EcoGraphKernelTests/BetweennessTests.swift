@@ -352,7 +352,7 @@ struct BetweennessTests {
                     let s = try graph.betweennessCentrality(weighted: weighted, endpoints: endpoints, parallel: false)
                     #expect(p == s, "\(name) weighted \(weighted) endpoints \(endpoints)")
                 }
-                let sample = BetweennessSources.sample(count: graph.nodeCount / 2, seed: 9)
+                let sample = BetweennessSources.sample(count: max(1, graph.nodeCount / 2), seed: 9)
                 #expect(try graph.betweennessCentrality(weighted: weighted, sources: sample, parallel: true)
                         == graph.betweennessCentrality(weighted: weighted, sources: sample, parallel: false), "\(name)")
                 #expect(try graph.edgeBetweennessCentrality(weighted: weighted, parallel: true)
@@ -481,5 +481,24 @@ struct BetweennessTests {
         let exact = try graph.betweennessCentrality(normalized: false, endpoints: true)
         let top = exact.indices.max { exact[$0] < exact[$1] }!
         #expect(abs(mean[top] - exact[top]) < 0.15 * exact[top])
+    }
+}
+
+@Suite struct BetweennessSourceErrorTests {
+    @Test func badSourceListsAreErrorsNotTraps() throws {
+        var builder = CSRGraphBuilder(nodeCount: 4, isDirected: true)
+        for (u, v) in [(0, 1), (1, 2), (2, 3)] { try builder.addEdge(u, v) }
+        let graph = builder.build()
+        #expect(throws: CSRGraphError.invalidSources(reason: "node 1 is listed twice")) {
+            try graph.betweennessCentrality(sources: .explicit([1, 2, 1]))
+        }
+        #expect(throws: CSRGraphError.invalidSources(reason: "no sources given")) {
+            try graph.betweennessCentrality(sources: .explicit([]))
+        }
+        #expect(throws: CSRGraphError.invalidSources(reason: "a sample of 5 sources from 4 nodes (needs 1 ... 4)")) {
+            try graph.edgeBetweennessCentrality(sources: .sample(count: 5, seed: 1))
+        }
+        #expect(throws: CSRGraphError.self) { try graph.betweennessCentrality(sources: .sample(count: 0, seed: 1)) }
+        #expect(try graph.betweennessCentrality(sources: .sample(count: 4, seed: 9)) == graph.betweennessCentrality())
     }
 }
