@@ -289,12 +289,8 @@ public struct DOTGraph: Sendable, Hashable {
     public static func htmlEscaped(_ text: String) -> String {
         var out = ""
         for scalar in text.unicodeScalars {
+            if let entity = MarkupEscaping.entity(for: scalar) { out += entity; continue }
             switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
             case "\n": out += "<br/>"
             case "\t", "\r": out += " "
             default:

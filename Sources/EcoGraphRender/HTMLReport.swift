@@ -1,3 +1,4 @@
+import EcoGraphIO
 import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
@@ -101,16 +102,9 @@ public enum HTMLReport {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default:
-                // Control characters other than tab and line feed have no business in a page.
-                if scalar.value < 0x20 && scalar != "\t" && scalar != "\n" { out += " " } else { out.unicodeScalars.append(scalar) }
-            }
+            if let entity = MarkupEscaping.entity(for: scalar) { out += entity; continue }
+            // Control characters other than tab and line feed have no business in a page.
+            if scalar.value < 0x20 && scalar != "\t" && scalar != "\n" { out += " " } else { out.unicodeScalars.append(scalar) }
         }
         return out
     }
