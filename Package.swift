@@ -5,7 +5,10 @@ let package = Package(
     name: "EcoGraph",
     platforms: [.macOS(.v14)],
     products: [
+        // The umbrella: analysis and rendering (links Graphviz).
         .library(name: "EcoGraph", targets: ["EcoGraph"]),
+        // Analysis alone: projections, centrality, chokepoints, scenarios; links no Graphviz.
+        .library(name: "EcoGraphAnalysis", targets: ["EcoGraphAnalysis"]),
         .executable(name: "ecograph", targets: ["ecograph"]),
     ],
     dependencies: [
@@ -27,14 +30,17 @@ let package = Package(
             pkgConfig: "libgvc",
             providers: [.apt(["libgraphviz-dev"])]
         ),
-        // The only module that calls Graphviz.
-        .target(name: "EcoGraphRender", dependencies: ["CGraphviz", "EcoGraphIO", "EcoGraphModel"]),
-        // The API users import: projections, analyses keyed by node id, the bundled graph.
+        // Analyses keyed by node id: projections, centrality, chokepoints, what-if, cuts, cascades, the bundled
+        // graph. No Graphviz: a server or notebook can link it alone.
         .target(
-            name: "EcoGraph",
-            dependencies: ["EcoGraphKernel", "EcoGraphModel", "EcoGraphIO", "EcoGraphRender"],
+            name: "EcoGraphAnalysis",
+            dependencies: ["EcoGraphKernel", "EcoGraphModel", "EcoGraphIO"],
             resources: [.copy("Resources/china-open-source-ai.yaml")]
         ),
+        // The only module that calls Graphviz: layout and rendering, DOT reading, themes, diagrams, the HTML report.
+        .target(name: "EcoGraphRender", dependencies: ["CGraphviz", "EcoGraphAnalysis"]),
+        // The umbrella users import: re-exports analysis and rendering (and the model and IO beneath them).
+        .target(name: "EcoGraph", dependencies: ["EcoGraphAnalysis", "EcoGraphRender"]),
         // Subcommands: parse, call the library, print.
         .target(
             name: "EcoGraphCLI",
@@ -42,12 +48,13 @@ let package = Package(
         ),
         .executableTarget(name: "ecograph", dependencies: ["EcoGraphCLI"]),
 
-        .target(name: "EcoGraphTestSupport", dependencies: ["EcoGraph"], path: "Tests/EcoGraphTestSupport"),
+        // Tolerance asserts, fixture paths and the reference graphs, for every test target.
+        .target(name: "EcoGraphTestSupport", dependencies: ["EcoGraphKernel"], path: "Tests/EcoGraphTestSupport"),
         .testTarget(name: "EcoGraphKernelTests", dependencies: ["EcoGraphKernel", "EcoGraphTestSupport"]),
         .testTarget(name: "EcoGraphModelTests", dependencies: ["EcoGraphModel", "EcoGraphTestSupport"]),
         .testTarget(name: "EcoGraphIOTests", dependencies: ["EcoGraphIO", "EcoGraphTestSupport"]),
+        .testTarget(name: "EcoGraphAnalysisTests", dependencies: ["EcoGraphAnalysis", "EcoGraphTestSupport"]),
         .testTarget(name: "EcoGraphRenderTests", dependencies: ["EcoGraphRender", "EcoGraphTestSupport"]),
-        .testTarget(name: "EcoGraphTests", dependencies: ["EcoGraph", "EcoGraphTestSupport"]),
         .testTarget(name: "EcoGraphCLITests", dependencies: ["EcoGraphCLI", "EcoGraphTestSupport"]),
     ]
 )

@@ -1,18 +1,13 @@
-// The API users import: `import EcoGraph` is all an embedding program needs.
+// The umbrella users import: `import EcoGraph` is all an embedding program needs.
 //
-// What this module re-exports, and why:
-// - EcoGraphModel, whole: `Ecosystem`, its nodes, edges, kinds and schema, `Scenario`, `GraphTable`,
-//   validation. Every analysis takes or returns these.
-// - EcoGraphIO, whole: loading and saving (`EcosystemFile` for YAML/JSON, `readGenericGraph` and the
-//   edge-list, CSV and GraphML readers, `ScenarioFile`, `ThemeFile`), their typed `GraphFileError` with
-//   `FILE:LINE:COLUMN` diagnostics, `DOTGraph` (what `LoadedGraph.diagram` returns) and `TextTable`.
-// - EcoGraphRender, whole: `GraphvizRenderer` with `LayoutEngine` and `RenderFormat`, `Theme`, `DOTReader`
-//   and `readAnyGenericGraph` (DOT needs Graphviz's parser), `HTMLReport` and `ReportContent`.
-// - EcoGraphKernel, only `CSRGraph`: `LoadedGraph.graph` exposes it, so its algorithms stay reachable for
-//   what the analysis layer does not wrap. The kernel's other types (builders, workspaces, flow networks,
-//   cascade models) are implementation: the analyses here return id-keyed results instead.
+// It re-exports the two top layers, and through them everything beneath:
+// - EcoGraphAnalysis: projections, centrality (the measure table), chokepoints, what-if scenarios, cuts,
+//   cascades, `EcosystemBuilder`, the bundled graph; it re-exports EcoGraphModel, EcoGraphIO and the
+//   kernel's `CSRGraph` (see its `Exports.swift`).
+// - EcoGraphRender: `GraphvizRenderer` with `LayoutEngine` and `RenderFormat`, `Theme`, diagrams
+//   (`LoadedGraph.diagram`), `DOTReader` and `GenericGraphReaders.withGraphviz` (DOT needs Graphviz's parser),
+//   `HTMLReport` and `ReportContent`.
+// A program that only analyses imports `EcoGraphAnalysis` and links no Graphviz.
 // What stays out: `CGraphviz` (the C library; only EcoGraphRender calls it) and the CLI modules.
-@_exported import EcoGraphIO
-@_exported import EcoGraphModel
+@_exported import EcoGraphAnalysis
 @_exported import EcoGraphRender
-@_exported import struct EcoGraphKernel.CSRGraph

@@ -2,11 +2,17 @@ import ArgumentParser
 import EcoGraph
 import Foundation
 
-extension CentralityMeasure: ExpressibleByArgument {}
+extension CentralityMeasure: ExpressibleByArgument {
+    /// `--help` lists each measure with its summary from the measure table.
+    public static var allValueDescriptions: [String: String] {
+        Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, "\($0.displayName): \($0.reportSummary)") })
+    }
+}
 
 /// `ecograph centrality`: rank nodes (or edges) by a centrality measure, or by all of them at once.
-struct Centrality: ParsableCommand {
+struct CentralityCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "centrality",
         abstract: "Rank the nodes of a graph by centrality (NetworkX 3.x definitions).",
         discussion: """
             A typed ecosystem is analysed in its dependency view (u -> v: u depends on v) unless --view says otherwise; a generic file is read the same way. With --weighted, a weight is a distance for betweenness, closeness and harmonic, and a strength for PageRank, Katz, HITS and eigenvector; without it, weights are ignored. Closeness and harmonic use incoming distances on directed graphs. Iterative measures converge to 1e-12.
@@ -48,8 +54,7 @@ struct Centrality: ParsableCommand {
     @Option(help: "Which edges of a typed ecosystem to analyse.")
     var view: EcosystemView = .dependency
 
-    @Option(help: "Output format.")
-    var format: OutputFormat = .table
+    @OptionGroup var output: OutputOptions
 
     @Option(help: "Print only the N highest-ranked items.")
     var top: Int?
@@ -57,8 +62,9 @@ struct Centrality: ParsableCommand {
     func validate() throws {
         if all == (measure != nil) { throw ValidationError("give either --measure M or --all") }
         if let top, top < 1 { throw ValidationError("--top must be at least 1") }
-        if samples != nil, let measure, measure != .betweenness && measure != .edgeBetweenness {
-            throw ValidationError("--samples applies to betweenness and edge-betweenness only")
+        if samples != nil, let measure, !measure.definition.samplesSources {
+            let sampled = CentralityMeasure.allCases.filter(\.definition.samplesSources).map(\.rawValue)
+            throw ValidationError("--samples applies to \(sampled.joined(separator: " and ")) only")
         }
     }
 
@@ -71,9 +77,9 @@ struct Centrality: ParsableCommand {
             let graph = try input.load(view: view)
             if let measure {
                 let ranking = try graph.centrality(measure, options: options)
-                printOut(Self.render(ranking, format: format, top: top))
+                printOut(Self.render(ranking, format: output.format, top: top))
             } else {
-                printOut(try Self.renderAll(graph, options: options, format: format, top: top))
+                printOut(Self.renderAll(graph, options: options, format: output.format, top: top))
             }
         }
     }
@@ -87,7 +93,7 @@ struct Centrality: ParsableCommand {
         case .json:
             return OutputValue.map([
                 ("measure", .string(ranking.measure.rawValue)),
-                ("directed", .bool(ranking.directed)),
+                ("directed", .bool(ranking.isDirected)),
                 ("weighted", .bool(ranking.weighted)),
                 ("normalized", .bool(ranking.normalized)),
                 ("scores", .list(scores.map { item in
@@ -113,19 +119,14 @@ struct Centrality: ParsableCommand {
         }
     }
 
-    /// Every node measure in one table, sorted by PageRank (descending), then id. A measure undefined on
-    /// this graph (in-degree on an undirected graph, eigenvector on a DAG) is left out with a note on stderr.
-    static func renderAll(_ graph: LoadedGraph, options: CentralityOptions, format: OutputFormat, top: Int?) throws -> String {
-        var columns: [(CentralityMeasure, [Double])] = []
-        for measure in CentralityMeasure.allCases where !measure.scoresEdges {
-            if measure.needsDirectedGraph && !graph.graph.isDirected { continue }
-            do {
-                columns.append((measure, try graph.centralityScores(measure, options: options)))
-            } catch {
-                printError("ecograph: note: \(error.description)")
-            }
-        }
-        let pagerank = columns.first { $0.0 == .pagerank }?.1 ?? []
+    /// Every node measure in one table, sorted by the default ranking (PageRank, descending), then id. A measure
+    /// undefined on this graph (in-degree on an undirected graph) is left out; one that fails (eigenvector on a
+    /// DAG) is left out with a note on stderr.
+    static func renderAll(_ graph: LoadedGraph, options: CentralityOptions, format: OutputFormat, top: Int?) -> String {
+        let sweep = graph.everyCentrality(options: options)
+        for case let (_, .failed(error)) in sweep.skipped { printError("ecograph: note: \(describe(error))") }
+        let columns = sweep.computed.map { ($0.measure, $0.scores) }
+        let pagerank = sweep.scores(.defaultRanking) ?? []
         var order = Array(0 ..< graph.nodeCount)
         order.sort { a, b in
             if !pagerank.isEmpty, pagerank[a] != pagerank[b] { return pagerank[a] > pagerank[b] }

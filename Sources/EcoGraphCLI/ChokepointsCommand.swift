@@ -1,35 +1,10 @@
 import ArgumentParser
 import EcoGraph
 
-extension ImpactModel: ExpressibleByArgument {}
-
-/// Options shared by the dependency commands: whose dependencies count, on what, under which model.
-struct DependencyOptions: ParsableArguments {
-    @Option(help: "Whose dependencies count: all, a node kind (country), a group (global-south), or ids (kenya,nigeria).")
-    var consumers: String = "all"
-
-    @Option(help: "Which lost nodes count: all, a node kind (model), a group, or ids.")
-    var providers: String = "all"
-
-    @Option(help: "How failures spread: reach (any surviving path keeps a dependency) or cascade (alternatives groups, thresholds).")
-    var model: ImpactModel = .reach
-
-    @Option(help: "Cascade model: a node also fails when this share (0-1] of its dependency weight has failed.")
-    var threshold: Double?
-
-    func validate() throws {
-        if let threshold, !(threshold > 0 && threshold <= 1) { throw ValidationError("--threshold must be in (0, 1]") }
-        if threshold != nil, model != .cascade { throw ValidationError("--threshold applies to --model cascade") }
-    }
-
-    var options: ChokepointOptions {
-        ChokepointOptions(consumers: NodeSelection(consumers), providers: NodeSelection(providers), model: model, threshold: threshold)
-    }
-}
-
 /// `ecograph chokepoints`: single points of failure of the dependency graph.
-struct Chokepoints: ParsableCommand {
+struct ChokepointsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "chokepoints",
         abstract: "Find single points of failure: dominator-based impact, cycles, articulation points, bridges.",
         discussion: """
             impact(X) counts the (consumer, provider) pairs lost if X disappears: for every consumer C other than X, the providers reachable from C only through X (X itself included), from dominator trees. dependents(X) counts the consumers that reach X. With --model cascade, impact counts the consumers that fail when X fails, honouring alternatives groups. Dependency cycles are listed because in a dependency graph they are usually data errors.
@@ -44,8 +19,7 @@ struct Chokepoints: ParsableCommand {
     @OptionGroup var input: GraphInput
     @OptionGroup var dependency: DependencyOptions
 
-    @Option(help: "Output format.")
-    var format: OutputFormat = .table
+    @OptionGroup var output: OutputOptions
 
     @Option(help: "Print only the N highest-impact nodes.")
     var top: Int?
@@ -53,13 +27,14 @@ struct Chokepoints: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let report = try input.load(view: .dependency).chokepoints(dependency.options)
-            printOut(Self.render(report, format: format, top: top))
+            printOut(Self.render(report, format: output.format, top: top))
         }
     }
 
     static func render(_ report: ChokepointReport, format: OutputFormat, top: Int?) -> String {
         let entries = top.map { Array(report.chokepoints.prefix($0)) } ?? report.chokepoints
         func pairs(_ list: [[String]]) -> OutputValue { .list(list.map { .list($0.map(OutputValue.string)) }) }
+        func pairs(_ edges: [EdgeRef]) -> OutputValue { pairs(edges.map(\.ids)) }
         switch format {
         case .json:
             return OutputValue.map([

@@ -2,8 +2,9 @@ import ArgumentParser
 import EcoGraph
 
 /// `ecograph convert`: a graph file in another format.
-struct Convert: ParsableCommand {
+struct ConvertCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "convert",
         abstract: "Write a graph in another format: ecosystem YAML/JSON, GraphML, CSV or an edge list.",
         discussion: """
             The output format comes from the extension of -o: .yaml/.yml/.json (typed ecosystems only, every fact kept), .graphml (nodes with labels and kinds, edges with weights and kinds), .csv (source,target,weight,kind), .txt/.edges/.edgelist (u v w). A typed ecosystem is written as written, all edges in file direction. Edge lists and CSV cannot hold isolated nodes, labels or node kinds. The file is written atomically.
@@ -32,7 +33,7 @@ struct Convert: ParsableCommand {
             let text: String
             if let format = EcosystemFormat(path: output) {
                 guard let ecosystem = graph.ecosystem else {
-                    throw AnalysisError("\(input.displayName) is a generic graph, without the kinds and sources of an ecosystem file; write .graphml, .csv or .txt")
+                    throw CLIError("\(input.displayName) is a generic graph, without the kinds and sources of an ecosystem file; write .graphml, .csv or .txt")
                 }
                 text = EcosystemFile.encode(ecosystem, as: format)
             } else {

@@ -2,8 +2,9 @@ import ArgumentParser
 import EcoGraph
 
 /// `ecograph cut`: the fewest failures that cut consumers off from providers.
-struct Cut: ParsableCommand {
+struct CutCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "cut",
         abstract: "Find the smallest set of nodes (or edges) whose failure cuts every dependency path between two sets.",
         discussion: """
             By max-flow on the node-split dependency graph. A node cut may include providers (a provider that fails is access lost) but never the consumers. A minimum cut need not be unique: the one closest to the consumers is printed.
@@ -26,19 +27,18 @@ struct Cut: ParsableCommand {
     @Flag(help: "Cut edges instead of nodes.")
     var edges = false
 
-    @Option(help: "Output format.")
-    var format: OutputFormat = .table
+    @OptionGroup var output: OutputOptions
 
     func run() throws {
         try reportingErrors {
-            let cut = try input.load(view: .dependency).minimumCut(from: NodeSelection(from), to: NodeSelection(to), edges: edges)
-            let items = edges ? cut.edges.map { $0.joined(separator: " -> ") } : cut.nodes
-            switch format {
+            let cut = try input.load(view: .dependency).minimumCut(from: NodeSelection(from), to: NodeSelection(to), unit: edges ? .edges : .nodes)
+            let items = edges ? cut.edges.map(\.description) : cut.nodes
+            switch output.format {
             case .json:
                 printOut(OutputValue.map([
-                    ("from", .string(cut.from.description)), ("to", .string(cut.to.description)), ("unit", .string(cut.unit)),
+                    ("from", .string(cut.from.description)), ("to", .string(cut.to.description)), ("unit", .string(cut.unit.rawValue)),
                     ("size", .number(Double(cut.size))),
-                    ("cut", edges ? .list(cut.edges.map { .list($0.map(OutputValue.string)) }) : .list(cut.nodes.map(OutputValue.string))),
+                    ("cut", edges ? .list(cut.edges.map { .list($0.ids.map(OutputValue.string)) }) : .list(cut.nodes.map(OutputValue.string))),
                 ]).json)
             case .csv:
                 printOut(TextTable(headers: [edges ? "edge" : "node"], rows: items.map { [$0] }).csv)

@@ -12,7 +12,8 @@ public struct EcoGraphCommand: ParsableCommand {
             Results go to stdout (a table, or JSON/CSV with --format); messages go to stderr.
             """,
         version: "0.1.0",
-        subcommands: [Validate.self, Stats.self, Centrality.self, Chokepoints.self, WhatIf.self, Cut.self, Render.self, Report.self, Convert.self]
+        subcommands: [ValidateCommand.self, StatsCommand.self, CentralityCommand.self, ChokepointsCommand.self, WhatIfCommand.self,
+                      CutCommand.self, RenderCommand.self, ReportCommand.self, ConvertCommand.self]
     )
 
     /// The root command (ArgumentParser creates it when parsing).

@@ -1,12 +1,11 @@
 import ArgumentParser
 import EcoGraph
-import EcoGraphRender
 import Foundation
 
-
 /// `ecograph render`: draws a graph (or a view of it) to SVG, PNG, PDF or DOT, in-process through Graphviz.
-struct Render: ParsableCommand {
+struct RenderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "render",
         abstract: "Draw the graph, or a view of it, to SVG, PNG, PDF or DOT.",
         discussion: """
             The format comes from the output's extension: .svg, .png and .pdf are laid out and rendered in-process by Graphviz's library (no `dot` process); .dot writes the DOT text without calling Graphviz. Node kinds are told apart by shape, colour and glyph; dependencies are solid, restrictions red dashed, influence dotted; the top chokepoints get a thick border. Views: --top keeps the highest-ranked nodes, --focus/--depth an ego network, --kinds some node kinds, --consumers some consumers and what they depend on. --scenario, --remove or --apply draw a what-if diff: removed nodes greyed and dashed, lost dependencies red. The output is written atomically: on any error no file is left.
@@ -55,17 +54,8 @@ struct Render: ParsableCommand {
     @Option(help: "Keep these consumers and what they depend on: a kind, a group, or ids (kenya,nigeria).")
     var consumers: String?
 
-    @Option(help: "A scenario file (YAML or JSON with a `scenarios` list) to draw as a diff.")
-    var scenario: String?
-
-    @Option(help: "With --scenario: the scenario to draw (default: the first).")
-    var name: String?
-
-    @Option(help: "Node ids to remove (a what-if diff), comma-separated.")
-    var remove: String?
-
-    @Option(help: "Restriction edge ids to apply (a what-if diff), comma-separated.")
-    var apply: String?
+    /// The scenario drawn as a diff: the first of a file's, the one named `--name`, or one spelled inline.
+    @OptionGroup var scenarios: ScenarioOptions
 
     @Option(help: "Outline this many top chokepoints (0 for none).")
     var chokepoints: Int = 5
@@ -93,8 +83,6 @@ struct Render: ParsableCommand {
         if let top, top < 1 { throw ValidationError("--top must be 1 or more") }
         if depth < 0 { throw ValidationError("--depth must be 0 or more") }
         if chokepoints < 0 { throw ValidationError("--chokepoints must be 0 or more") }
-        if scenario != nil && (remove != nil || apply != nil) { throw ValidationError("give --scenario FILE, or --remove/--apply, not both") }
-        if name != nil && scenario == nil { throw ValidationError("--name selects a scenario of a --scenario file") }
     }
 
     func run() throws {
@@ -120,21 +108,9 @@ struct Render: ParsableCommand {
     private func draw(layout: LayoutEngine) throws {
         let theme = try self.theme.map { path throws(GraphFileError) in try Theme.load(contentsOf: path) } ?? .default
         var options = DiagramOptions(sizeBy: sizeBy, clusterBy: clusterBy, top: top, focus: focus, depth: depth,
-                                     kinds: WhatIf.list(kinds), consumers: consumers.map(NodeSelection.init),
+                                     kinds: ScenarioOptions.list(kinds), consumers: consumers.map(NodeSelection.init),
                                      chokepoints: chokepoints, legend: !noLegend, layout: layout)
-        if let scenario {
-            let scenarios = try ScenarioFile.read(contentsOf: scenario)
-            if let name {
-                guard let chosen = scenarios.first(where: { $0.name == name }) else {
-                    throw AnalysisError("\(scenario): no scenario named '\(name)' (there are: \(scenarios.map(\.name).joined(separator: ", ")))")
-                }
-                options.scenario = chosen
-            } else {
-                options.scenario = scenarios.first
-            }
-        } else if remove != nil || apply != nil {
-            options.scenario = Scenario(name: "command line", removeNodes: WhatIf.list(remove), apply: WhatIf.list(apply))
-        }
+        options.scenario = try scenarios.load().first
         let target = Self.target(of: output)!
         if case .rendered(let format) = target, format == .png || format == .pdf, options.glyphs == nil, !Self.emojiFontInstalled {
             options.glyphs = false  // cairo would draw boxes for emoji without an emoji font

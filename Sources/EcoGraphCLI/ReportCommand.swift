@@ -1,11 +1,11 @@
 import ArgumentParser
 import EcoGraph
-import EcoGraphRender
 import Foundation
 
 /// `ecograph report`: one self-contained HTML file with the diagram, rankings, chokepoints, scenarios and sources.
-struct Report: ParsableCommand {
+struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "report",
         abstract: "Write a self-contained HTML report: diagram, rankings, chokepoints, scenarios, sources.",
         discussion: """
             Renders the dependency diagram with Graphviz, computes every centrality measure, the chokepoints and each what-if scenario, and writes one HTML file that loads nothing from the network: the SVG, the data (as JSON), the styles and the script are all inside it, under a Content-Security-Policy that allows only its own style and script. In a browser: pan and zoom the diagram (wheel, drag, + / − / Fit), click a node for its scores, attributes and sources, sort any table, highlight a scenario on the diagram; it prints cleanly.
@@ -31,8 +31,7 @@ struct Report: ParsableCommand {
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("The HTML file to write.", valueName: "file"))
     var output: String
 
-    @Option(help: ArgumentHelp("A scenario file (YAML or JSON with a `scenarios` list).", valueName: "file"))
-    var scenario: String?
+    @OptionGroup var scenarios: ScenarioOptions
 
     @Option(help: ArgumentHelp("Graphviz layout engine: \(LayoutEngine.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "engine"))
     var layout: String = LayoutEngine.sfdp.rawValue
@@ -54,14 +53,7 @@ struct Report: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let graph = try input.load(view: .dependency)
-            let scenarios: [Scenario]
-            if let scenario {
-                scenarios = try ScenarioFile.read(contentsOf: scenario)
-            } else if input.file == nil, FileManager.default.fileExists(atPath: Self.defaultScenarioPath) {
-                scenarios = try ScenarioFile.read(contentsOf: Self.defaultScenarioPath)
-            } else {
-                scenarios = []
-            }
+            let scenarios = try self.scenarios.load(defaultFile: input.file == nil ? Self.defaultScenarioPath : nil)
             let svg: String
             do {
                 let engine = LayoutEngine(rawValue: layout) ?? .sfdp
@@ -69,7 +61,7 @@ struct Report: ParsableCommand {
                 let dot = try graph.diagram(DiagramOptions(legend: false, layout: engine, title: "")).text
                 svg = String(decoding: try GraphvizRenderer.render(dot, engine: engine, format: .svg), as: UTF8.self)
             } catch let error as RenderError {
-                throw AnalysisError("cannot draw the diagram: \(error.description)")
+                throw CLIError("cannot draw the diagram: \(error.description)")
             }
             let generatedBy = "ecograph \(EcoGraphCommand.configuration.version) report of \(input.displayName) · dependency view · \(layout) layout"
             let content = try graph.reportContent(scenarios: scenarios, diagram: svg, top: top, title: title, generatedBy: generatedBy,

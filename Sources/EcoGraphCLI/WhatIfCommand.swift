@@ -2,7 +2,7 @@ import ArgumentParser
 import EcoGraph
 
 /// `ecograph whatif`: what breaks when nodes, kinds or edges go, or restrictions apply.
-struct WhatIf: ParsableCommand {
+struct WhatIfCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "whatif",
         abstract: "Simulate knockouts, export controls and bans; report what each consumer loses.",
@@ -20,50 +20,26 @@ struct WhatIf: ParsableCommand {
     @OptionGroup var input: GraphInput
     @OptionGroup var dependency: DependencyOptions
 
-    @Option(help: "Node ids to remove, comma-separated.")
-    var remove: String?
-
-    @Option(help: "Remove every node of this kind.")
-    var removeKind: [String] = []
-
-    @Option(help: "Remove every edge of this kind.")
-    var removeEdges: [String] = []
-
-    @Option(help: "Restriction edge ids to apply, comma-separated.")
-    var apply: String?
-
-    @Option(help: "A scenario file (YAML or JSON with a `scenarios` list).")
-    var scenario: String?
-
-    @Option(help: "Output format.")
-    var format: OutputFormat = .table
+    @OptionGroup var scenarios: ScenarioOptions
+    @OptionGroup var output: OutputOptions
 
     @Option(help: "How many top chokepoints to compare before and after.")
     var top: Int = 10
 
     func validate() throws {
-        let inline = remove != nil || !removeKind.isEmpty || !removeEdges.isEmpty || apply != nil
-        if inline == (scenario != nil) { throw ValidationError("give --remove/--remove-kind/--remove-edges/--apply, or --scenario FILE") }
+        if scenarios.isInline == (scenarios.scenario != nil) {
+            throw ValidationError("give --remove/--remove-kind/--remove-edges/--apply, or --scenario FILE")
+        }
     }
 
     func run() throws {
         try reportingErrors {
-            let scenarios: [Scenario]
-            if let scenario {
-                scenarios = try ScenarioFile.read(contentsOf: scenario)
-            } else {
-                scenarios = [Scenario(name: "command line", removeNodes: Self.list(remove), removeNodeKinds: removeKind,
-                                      removeEdgeKinds: removeEdges, apply: Self.list(apply))]
-            }
+            let scenarios = try self.scenarios.load()
             let graph = try input.load(view: .dependency)
             var results: [WhatIfResult] = []
             for scenario in scenarios { results.append(try graph.whatIf(scenario, options: dependency.options, rankingSize: top)) }
-            printOut(Self.render(results, format: format))
+            printOut(Self.render(results, format: output.format))
         }
-    }
-
-    static func list(_ text: String?) -> [String] {
-        text.map { $0.split(separator: ",").map { String($0.trimmingCharacters(in: .whitespaces)) } } ?? []
     }
 
     static func json(_ result: WhatIfResult) -> OutputValue {
@@ -71,7 +47,7 @@ struct WhatIf: ParsableCommand {
             ("scenario", .string(result.scenario.name)),
             ("model", .string(result.model.rawValue)),
             ("removed", .list(result.removed.map(OutputValue.string))),
-            ("cutDependencies", .list(result.cutDependencies.map { .list($0.map(OutputValue.string)) })),
+            ("cutDependencies", .list(result.cutDependencies.map { .list($0.ids.map(OutputValue.string)) })),
             ("lostPairs", .number(Double(result.lostPairs))),
             ("affected", .list(result.affected.map { consumer in
                 .map([("id", .string(consumer.id)), ("label", .string(consumer.label)), ("kind", .string(consumer.kind ?? "")),
@@ -115,7 +91,7 @@ struct WhatIf: ParsableCommand {
                 out += "Scenario: \(result.scenario.name)\(result.scenario.description.isEmpty ? "" : " — \(result.scenario.description)")\n"
                 out += "removed: \(result.removed.isEmpty ? "none" : result.removed.joined(separator: ", "))\n"
                 out += "cut dependencies: \(result.cutDependencies.count)"
-                    + (result.cutDependencies.isEmpty ? "" : " (" + result.cutDependencies.prefix(8).map { $0.joined(separator: " -> ") }.joined(separator: ", ")
+                    + (result.cutDependencies.isEmpty ? "" : " (" + result.cutDependencies.prefix(8).map(\.description).joined(separator: ", ")
                         + (result.cutDependencies.count > 8 ? ", ..." : "") + ")") + "\n"
                 out += "lost pairs: \(result.lostPairs); affected consumers: \(result.affected.count)\n"
                 if result.model == .cascade {

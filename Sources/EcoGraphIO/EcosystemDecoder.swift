@@ -178,9 +178,9 @@ struct EcosystemDecoder {
         for (key, keyPosition, value) in pairs {
             switch key {
             case "nodes":
-                for (id, idPosition, description) in mapping(value, "`kinds.nodes`") ?? [] {
+                for (id, idPosition, spec) in mapping(value, "`kinds.nodes`") ?? [] {
                     positions[.declaredNodeKind(ecosystem.declaredNodeKinds.count)] = (idPosition, [:])
-                    ecosystem.declaredNodeKinds.append(NodeKind(id, string(description, "the description of node kind '\(id)'") ?? ""))
+                    if let kind = decodeNodeKind(id, spec) { ecosystem.declaredNodeKinds.append(kind) }
                 }
             case "edges":
                 for (id, idPosition, spec) in mapping(value, "`kinds.edges`") ?? [] {
@@ -193,10 +193,36 @@ struct EcosystemDecoder {
         }
     }
 
+    /// A declared node kind: its description, or a mapping with `description` and `role` (entity,
+    /// jurisdiction or item; default entity).
+    private mutating func decodeNodeKind(_ id: String, _ node: DocumentNode) -> NodeKind? {
+        if case .scalar = node.value {
+            return NodeKind(id, string(node, "the description of node kind '\(id)'") ?? "")
+        }
+        guard let pairs = mapping(node, "node kind '\(id)'") else { return nil }
+        var kind = NodeKind(id, "")
+        for (field, fieldPosition, value) in pairs {
+            let what = "`\(field)` of node kind '\(id)'"
+            switch field {
+            case "description": kind.description = string(value, what) ?? ""
+            case "role":
+                guard let name = string(value, what) else { continue }
+                guard let role = NodeRole(rawValue: name) else {
+                    fail(value.position, "node kind '\(id)' has unknown role '\(name)' (expected \(NodeRole.allCases.map(\.rawValue).joined(separator: ", ")))")
+                    continue
+                }
+                kind.role = role
+            default: rejectUnknown(field, at: fieldPosition, in: "node kind '\(id)'", allowed: ["description", "role"])
+            }
+        }
+        return kind
+    }
+
     private mutating func decodeEdgeKind(_ id: String, _ node: DocumentNode, index: Int, idPosition: FilePosition) -> EdgeKind? {
         guard let pairs = mapping(node, "edge kind '\(id)'") else { return nil }
         var fieldPositions: [String: FilePosition] = [:]
-        var description = "", from: [String]?, to: [String]?, role: String?, dependent: String?
+        var description = "", from: [String]?, to: [String]?, role: String?, dependent: String?, restricts: String?
+        var conveysHome = false
         var rolePosition = node.position
         for (field, fieldPosition, value) in pairs {
             let what = "`\(field)` of edge kind '\(id)'"
@@ -207,7 +233,11 @@ struct EcosystemDecoder {
             case "to": to = strings(value, what, positions: &fieldPositions, field: field)
             case "role": role = string(value, what); rolePosition = value.position
             case "dependent": dependent = string(value, what)
-            default: rejectUnknown(field, at: fieldPosition, in: "edge kind '\(id)'", allowed: ["description", "from", "to", "role", "dependent"])
+            case "restricts": restricts = string(value, what)
+            case "conveys_home": conveysHome = bool(value, what) ?? false
+            default:
+                rejectUnknown(field, at: fieldPosition, in: "edge kind '\(id)'",
+                              allowed: ["description", "from", "to", "role", "dependent", "restricts", "conveys_home"])
             }
         }
         positions[.declaredEdgeKind(index)] = (idPosition, fieldPositions)
@@ -221,7 +251,17 @@ struct EcosystemDecoder {
             edgeRole = .dependency(dependent: end)
         case "restriction", "influence":
             if dependent != nil { fail(fieldPositions["dependent"] ?? node.position, "`dependent` is only for dependency edge kinds, and '\(id)' is \(role!)") }
-            edgeRole = role == "restriction" ? .restriction : .influence
+            if role == "restriction" {
+                let effect = restricts.map { RestrictionEffect(rawValue: $0) } ?? .export
+                guard let effect else {
+                    fail(fieldPositions["restricts"] ?? node.position,
+                         "restriction edge kind '\(id)' has unknown `restricts` '\(restricts!)' (expected \(RestrictionEffect.allCases.map(\.rawValue).joined(separator: " or ")))")
+                    return nil
+                }
+                edgeRole = .restriction(effect)
+            } else {
+                edgeRole = .influence
+            }
         case nil:
             fail(node.position, "edge kind '\(id)' has no `role` (dependency, restriction or influence)")
             return nil
@@ -229,7 +269,14 @@ struct EcosystemDecoder {
             fail(rolePosition, "edge kind '\(id)' has unknown role '\(role!)' (expected dependency, restriction or influence)")
             return nil
         }
-        return EdgeKind(id, description, from: KindConstraint(names: from ?? ["*"]), to: KindConstraint(names: to ?? ["*"]), role: edgeRole)
+        if restricts != nil, edgeRole.name != "restriction" {
+            fail(fieldPositions["restricts"] ?? node.position, "`restricts` is only for restriction edge kinds, and '\(id)' is \(edgeRole.name)")
+        }
+        if conveysHome, edgeRole.name != "dependency" {
+            fail(fieldPositions["conveys_home"] ?? node.position, "`conveys_home` is only for dependency edge kinds, and '\(id)' is \(edgeRole.name)")
+        }
+        return EdgeKind(id, description, from: KindConstraint(names: from ?? ["*"]), to: KindConstraint(names: to ?? ["*"]),
+                        role: edgeRole, conveysHome: conveysHome)
     }
 
     private mutating func decodeNode(_ item: DocumentNode, index: Int) -> EcosystemNode? {

@@ -84,7 +84,11 @@ public enum EcosystemFile {
         if !ecosystem.declaredNodeKinds.isEmpty || !ecosystem.declaredEdgeKinds.isEmpty {
             var kinds: [(String, OutputValue)] = []
             if !ecosystem.declaredNodeKinds.isEmpty {
-                kinds.append(("nodes", .map(ecosystem.declaredNodeKinds.map { ($0.id, .string($0.description)) })))
+                kinds.append(("nodes", .map(ecosystem.declaredNodeKinds.map { kind in
+                    // The short form (a description) unless the kind has a role other than `entity`.
+                    kind.role == .entity ? (kind.id, .string(kind.description))
+                        : (kind.id, .map([("description", .string(kind.description)), ("role", .string(kind.role.rawValue))]))
+                })))
             }
             if !ecosystem.declaredEdgeKinds.isEmpty {
                 kinds.append(("edges", .map(ecosystem.declaredEdgeKinds.map { kind in
@@ -95,6 +99,8 @@ public enum EcosystemFile {
                         ("role", .string(kind.role.name)),
                     ]
                     if let dependent = kind.dependent { fields.append(("dependent", .string(dependent.rawValue))) }
+                    if let effect = kind.restriction { fields.append(("restricts", .string(effect.rawValue))) }
+                    if kind.conveysHome { fields.append(("conveys_home", .bool(true))) }
                     return (kind.id, .map(fields))
                 })))
             }

@@ -49,7 +49,57 @@ public enum GenericGraphFormat: String, CaseIterable, Sendable, CustomStringConv
     }
 }
 
-/// Reads a generic graph file (edge list, CSV or GraphML) into a `GraphTable`.
+/// The readers of generic graph files, by format: the pure-Swift ones (`standard`: edge list, CSV, GraphML),
+/// to which a module that links a parser adds its format (EcoGraphRender adds DOT, read by Graphviz's cgraph,
+/// as `GenericGraphReaders.withGraphviz`).
+public struct GenericGraphReaders: Sendable {
+    /// Reads a file: `path`, and whether an edge list or CSV file is directed.
+    public typealias Reader = @Sendable (_ path: String, _ isDirected: Bool) throws(GraphFileError) -> GraphTable
+
+    private var readers: [GenericGraphFormat: Reader]
+
+    /// Edge lists, CSV and GraphML: every format EcoGraphIO reads on its own.
+    public static let standard = GenericGraphReaders(readers: [
+        .edgelist: { path, isDirected throws(GraphFileError) in try EdgeListReader(isDirected: isDirected).read(path: path) },
+        .csv: { path, isDirected throws(GraphFileError) in try CSVReader(isDirected: isDirected).read(path: path) },
+        .graphml: { path, _ throws(GraphFileError) in try GraphMLReader().read(path: path) },
+    ])
+
+    /// These readers and one more (replacing any reader of that format).
+    public func adding(_ format: GenericGraphFormat, _ reader: @escaping Reader) -> GenericGraphReaders {
+        var copy = self
+        copy.readers[format] = reader
+        return copy
+    }
+
+    /// The formats these readers read.
+    public var formats: [GenericGraphFormat] { GenericGraphFormat.allCases.filter { readers[$0] != nil } }
+
+    /// Reads a generic graph file into a `GraphTable`.
+    ///
+    /// - Parameters:
+    ///   - path: the file to read.
+    ///   - format: the file's format; `nil` detects it from the extension (`GenericGraphFormat(path:)`).
+    ///   - isDirected: for edge lists and CSV, whether edges are directed (`u v` reads "u depends on v"). GraphML
+    ///     and DOT state their own directedness and ignore this.
+    /// - Throws: `GraphFileError` listing every problem in the file as `FILE:LINE[:COLUMN]: message`; also for an
+    ///   unreadable file, an undetectable format, and a format without a reader here (DOT without Graphviz).
+    /// - Complexity: that of the format's reader: `O(b)` time for a file of `b` bytes.
+    public func read(path: String, format: GenericGraphFormat? = nil, isDirected: Bool = true) throws(GraphFileError) -> GraphTable {
+        guard let format = format ?? GenericGraphFormat(path: path) else {
+            let known = GenericGraphFormat.allCases.flatMap(\.fileExtensions).map { ".\($0)" }.joined(separator: ", ")
+            throw GraphFileError(file: path, position: nil,
+                                 message: "cannot tell the graph format from the file name (known extensions: \(known))")
+        }
+        guard let reader = readers[format] else {
+            throw GraphFileError(file: path, position: nil,
+                                 message: "\(format.rawValue) files are parsed by Graphviz, which this program does not link: read them with EcoGraphRender.DOTReader (or GenericGraphReaders.withGraphviz)")
+        }
+        return try reader(path, isDirected)
+    }
+}
+
+/// Reads a generic graph file (edge list, CSV or GraphML) into a `GraphTable`: `GenericGraphReaders.standard`.
 ///
 /// - Parameters:
 ///   - path: the file to read.
@@ -63,20 +113,5 @@ public enum GenericGraphFormat: String, CaseIterable, Sendable, CustomStringConv
 public func readGenericGraph(
     path: String, format: GenericGraphFormat? = nil, isDirected: Bool = true
 ) throws(GraphFileError) -> GraphTable {
-    guard let format = format ?? GenericGraphFormat(path: path) else {
-        let known = GenericGraphFormat.allCases.flatMap(\.fileExtensions).map { ".\($0)" }.joined(separator: ", ")
-        throw GraphFileError(file: path, position: nil,
-                             message: "cannot tell the graph format from the file name (known extensions: \(known))")
-    }
-    switch format {
-    case .edgelist:
-        return try EdgeListReader(isDirected: isDirected).read(path: path)
-    case .csv:
-        return try CSVReader(isDirected: isDirected).read(path: path)
-    case .graphml:
-        return try GraphMLReader().read(path: path)
-    case .dot:
-        throw GraphFileError(file: path, position: nil,
-                             message: "DOT files are parsed by Graphviz: read them with EcoGraphRender.DOTReader")
-    }
+    try GenericGraphReaders.standard.read(path: path, format: format, isDirected: isDirected)
 }

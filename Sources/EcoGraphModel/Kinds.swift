@@ -1,14 +1,29 @@
+/// What a node kind means to the analyses: whom a restriction reaches and what it cuts.
+public enum NodeRole: String, Sendable, Hashable, CaseIterable {
+    /// An actor or product that belongs somewhere (`company`, `model`, `institute`, ...): its home is given by
+    /// its `country` attribute or inherited from its developers. An export control on an entity is an entity
+    /// listing.
+    case entity
+    /// A jurisdiction (`state`, `country`): it is its own home, and `country` attributes name nodes of this role.
+    case jurisdiction
+    /// A tradable item (`technology`): an export control on it cuts its targets' dependencies on it.
+    case item
+}
+
 /// A kind of node: what sort of actor or thing a node is (`company`, `model`, `state`, ...).
 public struct NodeKind: Sendable, Hashable, Identifiable {
     /// The kind's name in files (`company`).
     public var id: String
     /// What nodes of the kind are.
     public var description: String
+    /// What the kind means to the analyses (default `entity`).
+    public var role: NodeRole
 
-    /// A node kind from its name and description.
-    public init(_ id: String, _ description: String) {
+    /// A node kind from its name, description and role.
+    public init(_ id: String, _ description: String, role: NodeRole = .entity) {
         self.id = id
         self.description = description
+        self.role = role
     }
 }
 
@@ -20,14 +35,25 @@ public enum DependentEnd: String, Sendable, Hashable, CaseIterable {
     case target
 }
 
+/// What a restriction edge cuts when a scenario applies it.
+public enum RestrictionEffect: String, Sendable, Hashable, CaseIterable {
+    /// An export control (`export_controls`): on an item, it cuts the item's dependents that its `targets`
+    /// reach (without targets: every dependent whose home is not the issuer's); on an entity, it is an entity
+    /// listing: the entity loses what the issuer's side supplies.
+    case export
+    /// A ban on use (`bans`): it cuts the item's dependents that its `targets` reach (without targets: the
+    /// dependents whose home is the issuer's).
+    case use
+}
+
 /// What an edge kind means to the analyses.
 public enum EdgeRole: Sendable, Hashable {
     /// A dependency: the dependent end needs the other end. The dependency view orients every such
     /// edge from dependent to dependency.
     case dependency(dependent: DependentEnd)
     /// A restriction (export control, ban): left out of the dependency view and applied in scenarios,
-    /// where it cuts dependencies.
-    case restriction
+    /// where it cuts dependencies as its effect says.
+    case restriction(RestrictionEffect)
     /// An influence (advocates, partners with, on par with): drawn and counted, never a dependency.
     case influence
 
@@ -82,14 +108,25 @@ public struct EdgeKind: Sendable, Hashable, Identifiable {
     public var to: KindConstraint
     /// What the kind means to the analyses: dependency (and which end depends), restriction or influence.
     public var role: EdgeRole
+    /// Whether the dependent end belongs where the other end does when it has no `country` of its own
+    /// (`develops`: a model is at home where its developer is).
+    public var conveysHome: Bool
 
     /// An edge kind from its name, description, allowed ends and role.
-    public init(_ id: String, _ description: String, from: KindConstraint, to: KindConstraint, role: EdgeRole) {
+    public init(_ id: String, _ description: String, from: KindConstraint, to: KindConstraint, role: EdgeRole,
+                conveysHome: Bool = false) {
         self.id = id
         self.description = description
         self.from = from
         self.to = to
         self.role = role
+        self.conveysHome = conveysHome
+    }
+
+    /// What the kind cuts, for a restriction kind.
+    public var restriction: RestrictionEffect? {
+        if case .restriction(let effect) = role { return effect }
+        return nil
     }
 
     /// The end that depends on the other, for a dependency kind.
@@ -141,57 +178,104 @@ public struct Schema: Sendable, Hashable {
         return true
     }
 
-    /// The kinds every graph may use without declaring them.
+    /// The kinds every graph may use without declaring them (`NodeKind.company`, `EdgeKind.develops`, ...).
     public static let builtIn = Schema(
-        nodeKinds: [
-            NodeKind("company", "A firm: developer, cloud provider, chip designer, foundry, equipment maker."),
-            NodeKind("model", "An AI model or model family."),
-            NodeKind("state", "A state acting on the ecosystem: sets policy, backs, controls exports, bans."),
-            NodeKind("institute", "A research institute, university or lab."),
-            NodeKind("country", "A country present as an adopter; attributes `region` and `group` (e.g. global-south)."),
-            NodeKind("initiative", "A forum or policy instrument: G20, a UN resolution, a capacity-building plan."),
-            NodeKind("technology", "A framework, chip, model hub, dataset, platform or other supply-chain item."),
-        ],
-        edgeKinds: [
-            EdgeKind("develops", "Builds and maintains a model or technology; it depends on its developer.",
-                     from: .only(["company", "institute", "state"]), to: .only(["model", "technology"]),
-                     role: .dependency(dependent: .target)),
-            EdgeKind("backs", "State backing: funds, directs or protects; the backed party depends on it.",
-                     from: .only(["state"]), to: .only(["company", "institute", "model", "technology", "initiative"]),
-                     role: .dependency(dependent: .target)),
-            EdgeKind("builds_on", "Is built on a model or technology (framework, chip, dataset) and depends on it.",
-                     from: .only(["model", "technology", "company", "institute"]), to: .only(["model", "technology"]),
-                     role: .dependency(dependent: .source)),
-            EdgeKind("derived_from", "A model fine-tuned or distilled from a base model depends on it.",
-                     from: .only(["model"]), to: .only(["model"]),
-                     role: .dependency(dependent: .source)),
-            EdgeKind("adopts", "Uses a model or technology and depends on it.",
-                     from: .only(["country", "state", "company", "institute"]), to: .only(["model", "technology"]),
-                     role: .dependency(dependent: .source)),
-            EdgeKind("contributes_to", "Contributes code, data or weights to a project, which depends on its contributors.",
-                     from: .only(["company", "institute", "state", "country", "model"]),
-                     to: .only(["technology", "model", "initiative"]),
-                     role: .dependency(dependent: .target)),
-            EdgeKind("supplies", "Supplies a product or service; the customer depends on the supplier.",
-                     from: .only(["company", "technology", "state", "country"]),
-                     to: .only(["company", "technology", "model", "institute", "state", "country"]),
-                     role: .dependency(dependent: .target)),
-            EdgeKind("export_controls", "Restricts the export of an item to the states named in `targets`.",
-                     from: .only(["state"]), to: .only(["technology", "company", "model"]),
-                     role: .restriction),
-            EdgeKind("bans", "Forbids the use of a model, company or technology within the banning state.",
-                     from: .only(["state", "country"]), to: .only(["model", "company", "technology"]),
-                     role: .restriction),
-            EdgeKind("advocates", "Promotes an initiative, technology or model.",
-                     from: .only(["state", "company", "institute", "country"]),
-                     to: .only(["initiative", "technology", "model"]),
-                     role: .influence),
-            EdgeKind("member_of", "Is a member of or party to an initiative.",
-                     from: .only(["state", "country", "company", "institute"]), to: .only(["initiative"]),
-                     role: .influence),
-            EdgeKind("partners_with", "Partners with, or deepens ties with, another party.",
-                     from: .any, to: .any, role: .influence),
-            EdgeKind("on_par_with", "Performs on par with, or is benchmarked against, another model.",
-                     from: .only(["model"]), to: .only(["model"]), role: .influence),
-        ])
+        nodeKinds: [.company, .model, .state, .institute, .country, .initiative, .technology],
+        edgeKinds: [.develops, .backs, .buildsOn, .derivedFrom, .adopts, .contributesTo, .supplies, .exportControls, .bans,
+                    .advocates, .memberOf, .partnersWith, .onParWith])
+}
+
+// MARK: - The built-in kinds, each written once
+
+extension NodeKind {
+    /// A firm: developer, cloud provider, chip designer, foundry, equipment maker.
+    public static let company = NodeKind("company", "A firm: developer, cloud provider, chip designer, foundry, equipment maker.")
+    /// An AI model or model family.
+    public static let model = NodeKind("model", "An AI model or model family.")
+    /// A state acting on the ecosystem: sets policy, backs, controls exports, bans.
+    public static let state = NodeKind("state", "A state acting on the ecosystem: sets policy, backs, controls exports, bans.",
+                                       role: .jurisdiction)
+    /// A research institute, university or lab.
+    public static let institute = NodeKind("institute", "A research institute, university or lab.")
+    /// A country present as an adopter, with the attributes `region` and `group` (e.g. `global-south`).
+    public static let country = NodeKind("country", "A country present as an adopter; attributes `region` and `group` (e.g. global-south).",
+                                         role: .jurisdiction)
+    /// A forum or policy instrument: G20, a UN resolution, a capacity-building plan.
+    public static let initiative = NodeKind("initiative", "A forum or policy instrument: G20, a UN resolution, a capacity-building plan.")
+    /// A framework, chip, model hub, dataset, platform or other supply-chain item.
+    public static let technology = NodeKind("technology", "A framework, chip, model hub, dataset, platform or other supply-chain item.",
+                                            role: .item)
+}
+
+extension EdgeKind {
+    /// `develops` (dependency; the target depends, and is at home where its developer is): a company,
+    /// institute or state builds a model or technology.
+    public static let develops = EdgeKind(
+        "develops", "Builds and maintains a model or technology; it depends on its developer.",
+        from: .only([NodeKind.company.id, NodeKind.institute.id, NodeKind.state.id]), to: .only([NodeKind.model.id, NodeKind.technology.id]),
+        role: .dependency(dependent: .target), conveysHome: true)
+    /// `backs` (dependency; the target depends): a state funds, directs or protects a party.
+    public static let backs = EdgeKind(
+        "backs", "State backing: funds, directs or protects; the backed party depends on it.",
+        from: .only([NodeKind.state.id]),
+        to: .only([NodeKind.company.id, NodeKind.institute.id, NodeKind.model.id, NodeKind.technology.id, NodeKind.initiative.id]),
+        role: .dependency(dependent: .target))
+    /// `builds_on` (dependency; the source depends): a model or technology is built on another.
+    public static let buildsOn = EdgeKind(
+        "builds_on", "Is built on a model or technology (framework, chip, dataset) and depends on it.",
+        from: .only([NodeKind.model.id, NodeKind.technology.id, NodeKind.company.id, NodeKind.institute.id]),
+        to: .only([NodeKind.model.id, NodeKind.technology.id]),
+        role: .dependency(dependent: .source))
+    /// `derived_from` (dependency; the source depends): a fine-tune or distillation of a base model.
+    public static let derivedFrom = EdgeKind(
+        "derived_from", "A model fine-tuned or distilled from a base model depends on it.",
+        from: .only([NodeKind.model.id]), to: .only([NodeKind.model.id]),
+        role: .dependency(dependent: .source))
+    /// `adopts` (dependency; the source depends): a country, state, company or institute uses a model or technology.
+    public static let adopts = EdgeKind(
+        "adopts", "Uses a model or technology and depends on it.",
+        from: .only([NodeKind.country.id, NodeKind.state.id, NodeKind.company.id, NodeKind.institute.id]),
+        to: .only([NodeKind.model.id, NodeKind.technology.id]),
+        role: .dependency(dependent: .source))
+    /// `contributes_to` (dependency; the target depends): a project depends on its contributors.
+    public static let contributesTo = EdgeKind(
+        "contributes_to", "Contributes code, data or weights to a project, which depends on its contributors.",
+        from: .only([NodeKind.company.id, NodeKind.institute.id, NodeKind.state.id, NodeKind.country.id, NodeKind.model.id]),
+        to: .only([NodeKind.technology.id, NodeKind.model.id, NodeKind.initiative.id]),
+        role: .dependency(dependent: .target))
+    /// `supplies` (dependency; the target depends): the customer depends on its supplier.
+    public static let supplies = EdgeKind(
+        "supplies", "Supplies a product or service; the customer depends on the supplier.",
+        from: .only([NodeKind.company.id, NodeKind.technology.id, NodeKind.state.id, NodeKind.country.id]),
+        to: .only([NodeKind.company.id, NodeKind.technology.id, NodeKind.model.id, NodeKind.institute.id, NodeKind.state.id, NodeKind.country.id]),
+        role: .dependency(dependent: .target))
+    /// `export_controls` (restriction, effect `export`): a state restricts an item's export to the edge's
+    /// `targets`, or lists an entity.
+    public static let exportControls = EdgeKind(
+        "export_controls", "Restricts the export of an item to the states named in `targets`.",
+        from: .only([NodeKind.state.id]), to: .only([NodeKind.technology.id, NodeKind.company.id, NodeKind.model.id]),
+        role: .restriction(.export))
+    /// `bans` (restriction, effect `use`): a state or country forbids a model, company or technology within its borders.
+    public static let bans = EdgeKind(
+        "bans", "Forbids the use of a model, company or technology within the banning state.",
+        from: .only([NodeKind.state.id, NodeKind.country.id]), to: .only([NodeKind.model.id, NodeKind.company.id, NodeKind.technology.id]),
+        role: .restriction(.use))
+    /// `advocates` (influence): promotes an initiative, technology or model.
+    public static let advocates = EdgeKind(
+        "advocates", "Promotes an initiative, technology or model.",
+        from: .only([NodeKind.state.id, NodeKind.company.id, NodeKind.institute.id, NodeKind.country.id]),
+        to: .only([NodeKind.initiative.id, NodeKind.technology.id, NodeKind.model.id]),
+        role: .influence)
+    /// `member_of` (influence): is a member of or party to an initiative.
+    public static let memberOf = EdgeKind(
+        "member_of", "Is a member of or party to an initiative.",
+        from: .only([NodeKind.state.id, NodeKind.country.id, NodeKind.company.id, NodeKind.institute.id]), to: .only([NodeKind.initiative.id]),
+        role: .influence)
+    /// `partners_with` (influence): partners with, or deepens ties with, another party.
+    public static let partnersWith = EdgeKind(
+        "partners_with", "Partners with, or deepens ties with, another party.", from: .any, to: .any, role: .influence)
+    /// `on_par_with` (influence): a model performs on par with, or is benchmarked against, another.
+    public static let onParWith = EdgeKind(
+        "on_par_with", "Performs on par with, or is benchmarked against, another model.",
+        from: .only([NodeKind.model.id]), to: .only([NodeKind.model.id]), role: .influence)
 }

@@ -107,7 +107,7 @@ extension Ecosystem {
         }
         func isPlace(_ id: String) -> Bool {
             guard let index = nodeIndex[id] else { return false }
-            return nodes[index].kind == "state" || nodes[index].kind == "country"
+            return schema.nodeKind(nodes[index].kind)?.role == .jurisdiction
         }
 
         for (i, node) in nodes.enumerated() {
@@ -118,7 +118,7 @@ extension Ecosystem {
                 let ids = country.strings
                 if ids.isEmpty || !ids.allSatisfy(isPlace) {
                     issues.append(.init(.node(i), field: "attributes.country",
-                        "node '\(node.id)': attribute country '\(country)' is not the id of a state or country node"))
+                        "node '\(node.id)': attribute country '\(country)' is not the id of a jurisdiction node (a kind with role jurisdiction, as state and country)"))
                 }
             }
             if let group = node.attributes["group"], group.strings.isEmpty {
@@ -154,12 +154,12 @@ extension Ecosystem {
                 if edge.alternatives != nil, kind.dependent == nil {
                     issues.append(.init(.edge(i), field: "alternatives", "\(name): `alternatives` is only for dependency edges, and '\(kind.id)' is \(kind.role.name)"))
                 }
-                if !edge.targets.isEmpty, kind.role != .restriction {
+                if !edge.targets.isEmpty, kind.restriction == nil {
                     issues.append(.init(.edge(i), field: "targets", "\(name): `targets` is only for restriction edges, and '\(kind.id)' is \(kind.role.name)"))
                 }
             }
             for (k, target) in edge.targets.enumerated() where !isPlace(target) {
-                issues.append(.init(.edge(i), field: "targets[\(k)]", "\(name): target '\(target)' is not the id of a state or country node"))
+                issues.append(.init(.edge(i), field: "targets[\(k)]", "\(name): target '\(target)' is not the id of a jurisdiction node (a kind with role jurisdiction, as state and country)"))
             }
             checkSources(edge.sources, .edge(i), name)
         }

@@ -225,8 +225,12 @@ private func resetDOTScanner() {
 public func readAnyGenericGraph(
     path: String, format: GenericGraphFormat? = nil, isDirected: Bool = true
 ) throws(GraphFileError) -> GraphTable {
-    if (format ?? GenericGraphFormat(path: path)) == .dot {
-        return try DOTReader().read(path: path)
+    try GenericGraphReaders.withGraphviz.read(path: path, format: format, isDirected: isDirected)
+}
+
+extension GenericGraphReaders {
+    /// The standard readers and DOT, parsed by Graphviz's cgraph (`DOTReader`): every generic format.
+    public static let withGraphviz = GenericGraphReaders.standard.adding(.dot) { path, _ throws(GraphFileError) in
+        try DOTReader().read(path: path)
     }
-    return try readGenericGraph(path: path, format: format, isDirected: isDirected)
 }

@@ -1,4 +1,5 @@
 import EcoGraphIO
+import EcoGraphModel
 
 /// How a diagram looks, as data: per node kind a shape, colours and a glyph; per edge role (and edge kind)
 /// a line style and colour; the scenario and chokepoint highlights.
@@ -138,13 +139,14 @@ public struct Theme: Sendable, Hashable {
         textColor: "#333333",
         glyphs: true,
         nodeKinds: [
-            "company": NodeStyle(shape: "box", fillColor: "#dbe9f6", borderColor: "#2b6cb0", fontColor: "#102a43", glyph: "🏢"),
-            "model": NodeStyle(shape: "ellipse", fillColor: "#fde2c8", borderColor: "#c05621", fontColor: "#3d1d06", glyph: "🧠"),
-            "state": NodeStyle(shape: "house", fillColor: "#f8d7da", borderColor: "#9b2c2c", fontColor: "#3b0a0a", glyph: "🏛"),
-            "institute": NodeStyle(shape: "component", fillColor: "#e3f2d9", borderColor: "#2f855a", fontColor: "#0f2d1b", glyph: "🎓"),
-            "country": NodeStyle(shape: "octagon", fillColor: "#efe4f7", borderColor: "#6b46c1", fontColor: "#28124d", glyph: "🌍"),
-            "initiative": NodeStyle(shape: "note", fillColor: "#fff5c2", borderColor: "#b7791f", fontColor: "#3b2a05", glyph: "🤝"),
-            "technology": NodeStyle(shape: "hexagon", fillColor: "#e2e8f0", borderColor: "#4a5568", fontColor: "#1a202c", glyph: "⚙"),
+            NodeKind.company.id: NodeStyle(shape: "box", fillColor: "#dbe9f6", borderColor: "#2b6cb0", fontColor: "#102a43", glyph: "🏢"),
+            NodeKind.model.id: NodeStyle(shape: "ellipse", fillColor: "#fde2c8", borderColor: "#c05621", fontColor: "#3d1d06", glyph: "🧠"),
+            NodeKind.state.id: NodeStyle(shape: "house", fillColor: "#f8d7da", borderColor: "#9b2c2c", fontColor: "#3b0a0a", glyph: "🏛"),
+            NodeKind.institute.id: NodeStyle(shape: "component", fillColor: "#e3f2d9", borderColor: "#2f855a", fontColor: "#0f2d1b", glyph: "🎓"),
+            NodeKind.country.id: NodeStyle(shape: "octagon", fillColor: "#efe4f7", borderColor: "#6b46c1", fontColor: "#28124d", glyph: "🌍"),
+            NodeKind.initiative.id: NodeStyle(shape: "note", fillColor: "#fff5c2", borderColor: "#b7791f", fontColor: "#3b2a05", glyph: "🤝"),
+            NodeKind.technology.id: NodeStyle(shape: "hexagon", fillColor: "#e2e8f0", borderColor: "#4a5568", fontColor: "#1a202c", glyph: "⚙"),
+            // Styles for two kinds files often declare (they are not built in).
             "community": NodeStyle(shape: "egg", fillColor: "#d9f2f2", borderColor: "#2c7a7b", fontColor: "#0b2e2e", glyph: "👥"),
             "person": NodeStyle(shape: "oval", fillColor: "#fbe3ef", borderColor: "#b83280", fontColor: "#3d0a24", glyph: "👤"),
         ],

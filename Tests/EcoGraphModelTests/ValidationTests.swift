@@ -76,7 +76,7 @@ import Testing
             "develops": .dependency(dependent: .target), "backs": .dependency(dependent: .target),
             "builds_on": .dependency(dependent: .source), "derived_from": .dependency(dependent: .source),
             "adopts": .dependency(dependent: .source), "contributes_to": .dependency(dependent: .target),
-            "supplies": .dependency(dependent: .target), "export_controls": .restriction, "bans": .restriction,
+            "supplies": .dependency(dependent: .target), "export_controls": .restriction(.export), "bans": .restriction(.use),
             "advocates": .influence, "member_of": .influence, "partners_with": .influence, "on_par_with": .influence,
         ]
         #expect(schema.edgeKinds.count == expected.count)

@@ -39,8 +39,8 @@ public struct WhatIfResult: Sendable {
     public var model: ImpactModel
     /// Removed node ids, sorted.
     public var removed: [String]
-    /// Cut dependencies (`[dependent, dependency]` id pairs), sorted.
-    public var cutDependencies: [[String]]
+    /// Cut dependencies (dependent to dependency), sorted.
+    public var cutDependencies: [EdgeRef]
     /// Reach: the (consumer, provider) pairs lost over consumers not removed (for one removed node and all
     /// consumers and providers, that node's chokepoint `impact`). Cascade: the consumers that failed.
     public var lostPairs: Int
@@ -74,12 +74,9 @@ extension LoadedGraph {
         var rounds: [[String]] = []
         switch options.model {
         case .reach:
-            let losses: [ReachabilityLoss]
-            do {
-                losses = try g.reachabilityLoss(consumers: consumers, removedNodes: resolved.removedNodes,
-                                                removedEdges: resolved.removedEdges, listLost: true)
-            } catch {
-                throw AnalysisError("\(error)")
+            let losses = try kernelCall { () throws(ReachabilityError) in
+                try g.reachabilityLoss(consumers: consumers, removedNodes: resolved.removedNodes,
+                                       removedEdges: resolved.removedEdges, listLost: true)
             }
             for loss in losses where !loss.isRemoved {
                 let lost = (loss.lost ?? []).filter { isProvider[$0] }
@@ -103,12 +100,9 @@ extension LoadedGraph {
         // The chokepoint ranking before and after, by reach impact over the same consumers and providers.
         let providerMask: [Bool]? = options.providers == .all ? nil : isProvider
         let reduced = graphRemoving(nodes: removedSet, edges: Set(resolved.removedEdges))
-        let before: [Int], after: [Int]
-        do {
-            before = try g.dependencyImpact(consumers: consumers, providers: providerMask).impact
-            after = try reduced.dependencyImpact(consumers: consumers.filter { !removedSet.contains($0) }, providers: providerMask).impact
-        } catch {
-            throw AnalysisError("\(error)")
+        let before = try kernelCall { () throws(CSRGraphError) in try g.dependencyImpact(consumers: consumers, providers: providerMask).impact }
+        let after = try kernelCall { () throws(CSRGraphError) in
+            try reduced.dependencyImpact(consumers: consumers.filter { !removedSet.contains($0) }, providers: providerMask).impact
         }
         func ranks(_ impact: [Int]) -> [Int] {
             let order = (0 ..< nodeCount).sorted { impact[$0] != impact[$1] ? impact[$0] > impact[$1] : id($0) < id($1) }
@@ -124,7 +118,7 @@ extension LoadedGraph {
             RankChange(id: id(node), label: label(node), impactBefore: before[node], impactAfter: removedSet.contains(node) ? 0 : after[node],
                        rankBefore: rankBefore[node], rankAfter: removedSet.contains(node) ? nil : rankAfter[node])
         }
-        let cut = resolved.removedEdges.map { [id(Int(g.edgeSources[$0])), id(Int(g.edgeTargets[$0]))] }.sorted { $0.lexicographicallyPrecedes($1) }
+        let cut = edgeRefs(resolved.removedEdges).sorted()
         return WhatIfResult(scenario: scenario, model: options.model, removed: resolved.removedNodes.map(id).sorted(),
                             cutDependencies: cut, lostPairs: lostPairs, affected: affected, rounds: rounds, rankingChanges: changes)
     }

@@ -1,44 +1,4 @@
-import EcoGraphRender
-
-extension CentralityMeasure {
-    /// The measure's name in reports.
-    public var displayName: String {
-        switch self {
-        case .degree: "Degree"
-        case .inDegree: "In-degree"
-        case .outDegree: "Out-degree"
-        case .betweenness: "Betweenness"
-        case .edgeBetweenness: "Edge betweenness"
-        case .closeness: "Closeness"
-        case .harmonic: "Harmonic"
-        case .eigenvector: "Eigenvector"
-        case .pagerank: "PageRank"
-        case .katz: "Katz"
-        case .hubs: "HITS hubs"
-        case .authorities: "HITS authorities"
-        case .coreNumber: "Core number"
-        }
-    }
-
-    /// What a high score means, in the dependency reading (`u -> v`: u depends on v).
-    public var reportSummary: String {
-        switch self {
-        case .degree: "Direct ties of any direction, over n − 1."
-        case .inDegree: "How many nodes depend on it directly, over n − 1."
-        case .outDegree: "How many nodes it depends on directly, over n − 1."
-        case .betweenness: "Share of shortest dependency paths that pass through it: a broker or bottleneck."
-        case .edgeBetweenness: "Share of shortest dependency paths that use the edge."
-        case .closeness: "How near it is to the nodes that reach it (incoming distances, Wasserman–Faust)."
-        case .harmonic: "Sum of 1/distance from the nodes that reach it; robust to disconnection."
-        case .eigenvector: "Depended upon by nodes that are themselves depended upon."
-        case .pagerank: "Depended upon, directly and through others (damping 0.85)."
-        case .katz: "Depended upon through paths of every length, longer ones discounted."
-        case .hubs: "Depends on many authoritative nodes."
-        case .authorities: "Depended upon by many hub nodes."
-        case .coreNumber: "The densest k-core the node belongs to (in + out degree)."
-        }
-    }
-}
+import EcoGraphAnalysis
 
 extension LoadedGraph {
     /// Everything `HTMLReport` shows for this graph: each centrality measure (computed once), the chokepoints,
@@ -63,27 +23,27 @@ extension LoadedGraph {
         scenarios: [Scenario], diagram: String, top: Int = 15, title: String? = nil, generatedBy: String = "ecograph",
         centrality centralityOptions: CentralityOptions = .init(), dependency: ChokepointOptions = .init()
     ) throws(AnalysisError) -> ReportContent {
-        guard top >= 1 else { throw AnalysisError("--top must be at least 1, not \(top)") }
+        guard top >= 1 else { throw .invalidParameter(.top, value: "\(top)", expected: "at least 1") }
 
-        // Centrality: every measure once.
+        // Centrality: every measure once, edge betweenness included.
         var measures: [ReportContent.Measure] = []
         var rankings: [ReportContent.Ranking] = []
         var notes: [String] = []
         var scores = [[String: Double]](repeating: [:], count: nodeCount)
-        for measure in CentralityMeasure.allCases {
-            let described = ReportContent.Measure(key: measure.rawValue, name: measure.displayName, summary: measure.reportSummary)
-            if measure.needsDirectedGraph && !graph.isDirected {
+        let sweep = everyCentrality(options: centralityOptions, edges: true)
+        for (measure, reason) in sweep.skipped {
+            switch reason {
+            case .needsDirectedGraph:
                 notes.append("\(measure.displayName) is skipped: it is defined on directed graphs only.")
-                continue
+            case .failed(.measureFailed(_, let failure)):
+                notes.append("\(measure.displayName) is skipped: \(failure)")
+            case .failed(let error):
+                notes.append("\(measure.displayName) is skipped: \(error)")
             }
-            let ranking: CentralityRanking
-            do {
-                ranking = try centrality(measure, options: centralityOptions)
-            } catch {
-                let reason = error.description.hasPrefix(measure.rawValue + ": ") ? String(error.description.dropFirst(measure.rawValue.count + 2)) : error.description
-                notes.append("\(measure.displayName) is skipped: \(reason)")
-                continue
-            }
+        }
+        for (measure, values) in sweep.computed {
+            let described = ReportContent.Measure(key: measure.rawValue, name: measure.displayName, summary: measure.reportSummary)
+            let ranking = self.ranking(measure, scores: values, options: centralityOptions)
             if !measure.scoresEdges {
                 measures.append(described)
                 for item in ranking.scores { scores[item.index][measure.rawValue] = item.score }
@@ -119,12 +79,14 @@ extension LoadedGraph {
             let result: WhatIfResult
             do {
                 result = try whatIf(scenario, options: dependency)
+            } catch .scenario(let name, let reason) {
+                throw .scenario(name: name, reason)
             } catch {
-                throw AnalysisError("scenario '\(scenario.name)': \(error.description)")
+                throw .scenario(name: scenario.name, error)
             }
             outcomes.append(ReportContent.ScenarioOutcome(
                 name: scenario.name, description: scenario.description, removed: result.removed,
-                cutDependencies: result.cutDependencies, lostPairs: result.lostPairs,
+                cutDependencies: result.cutDependencies.map(\.ids), lostPairs: result.lostPairs,
                 affected: result.affected.map { ReportContent.Loss(consumer: $0.id, count: $0.lostCount, lost: $0.lost) }))
         }
 

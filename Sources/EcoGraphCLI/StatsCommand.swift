@@ -2,8 +2,9 @@ import ArgumentParser
 import EcoGraph
 
 /// `ecograph stats`: size, connectivity and composition of a graph.
-struct Stats: ParsableCommand {
+struct StatsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "stats",
         abstract: "Print a graph's size, connectivity, density and counts per node and edge kind.",
         discussion: """
             Connectivity counts all edges in the direction the file gives them; density counts distinct node pairs, as networkx.density does on a DiGraph.
@@ -35,7 +36,7 @@ struct Stats: ParsableCommand {
             ("edges", .number(Double(s.edges))),
             ("distinctEdges", .number(Double(s.distinctEdges))),
             ("selfLoops", .number(Double(s.selfLoops))),
-            ("directed", .bool(s.directed)),
+            ("directed", .bool(s.isDirected)),
             ("weaklyConnectedComponents", .number(Double(s.weaklyConnectedComponents))),
             ("stronglyConnectedComponents", .number(Double(s.stronglyConnectedComponents))),
             ("largestComponent", .number(Double(s.largestComponent))),
@@ -51,7 +52,7 @@ struct Stats: ParsableCommand {
             ["edges", "\(s.edges)"],
             ["distinct edges", "\(s.distinctEdges)"],
             ["self-loops", "\(s.selfLoops)"],
-            ["directed", "\(s.directed)"],
+            ["directed", "\(s.isDirected)"],
             ["weakly connected components", "\(s.weaklyConnectedComponents)"],
             ["strongly connected components", "\(s.stronglyConnectedComponents)"],
             ["largest component", "\(s.largestComponent)"],

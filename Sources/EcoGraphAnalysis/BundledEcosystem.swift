@@ -11,7 +11,7 @@ extension Ecosystem {
     /// Unlike SwiftPM's generated `Bundle.module`, which traps when the bundle is missing, this throws a
     /// `GraphFileError` that tells the user to pass a file instead.
     public static func bundledPath() throws(GraphFileError) -> String {
-        let bundleName = "EcoGraph_EcoGraph.resources"
+        let bundleName = "EcoGraph_EcoGraphAnalysis.resources"
         var candidates: [URL] = []
         if let executable = Bundle.main.executableURL?.resolvingSymlinksInPath() {
             candidates.append(executable.deletingLastPathComponent().appendingPathComponent(bundleName))

@@ -1,5 +1,5 @@
 import EcoGraphKernel
-import EcoGraphRender
+import Foundation
 
 /// A graph ready for analysis: the table read from a file (ids, labels, kinds, edges) and its kernel graph,
 /// plus the typed ecosystem when the file was one.
@@ -41,22 +41,37 @@ public struct LoadedGraph: Sendable {
         self.graph = table.csrGraph(weighted: table.weights != nil)
     }
 
-    /// Loads a graph file of any supported format: an ecosystem (`.yaml`, `.yml`, `.json`) projected to
-    /// `view`, or a generic graph (edge list, CSV, GraphML, DOT) read as "source depends on target".
+    /// Loads a graph file: an ecosystem (`.yaml`, `.yml`, `.json`) projected to `view`, or a generic graph
+    /// (edge list, CSV, GraphML; DOT with `readers: .withGraphviz` from EcoGraphRender) read as "source
+    /// depends on target".
     ///
     /// - Parameters:
-    ///   - path: the file; `nil` loads the bundled ecosystem.
+    ///   - path: the file.
     ///   - view: the view a typed ecosystem is projected to (generic graphs are read as they are).
-    ///   - undirected: read an edge list or CSV as undirected (GraphML and DOT say for themselves).
+    ///   - isDirected: whether an edge list or CSV file is directed (GraphML and DOT say for themselves).
+    ///   - readers: the readers of generic formats.
     /// - Throws: `GraphFileError` with every problem of the file.
-    public static func load(path: String?, view: EcosystemView = .dependency, undirected: Bool = false) throws(GraphFileError) -> LoadedGraph {
-        guard let path else {
-            return LoadedGraph(ecosystem: try Ecosystem.bundled(), view: view, name: Ecosystem.bundledFileName)
-        }
+    public static func load(path: String, view: EcosystemView = .dependency, isDirected: Bool = true,
+                            readers: GenericGraphReaders = .standard) throws(GraphFileError) -> LoadedGraph {
         if EcosystemFormat(path: path) != nil {
             return LoadedGraph(ecosystem: try EcosystemFile.read(contentsOf: path), view: view, name: path)
         }
-        return LoadedGraph(table: try readAnyGenericGraph(path: path, isDirected: !undirected), name: path)
+        return LoadedGraph(table: try readers.read(path: path, isDirected: isDirected), name: path)
+    }
+
+    /// Loads a graph file by URL (a `file:` URL); see `load(path:view:isDirected:readers:)`.
+    public static func load(contentsOf url: URL, view: EcosystemView = .dependency, isDirected: Bool = true,
+                            readers: GenericGraphReaders = .standard) throws(GraphFileError) -> LoadedGraph {
+        guard url.isFileURL else {
+            throw GraphFileError(file: url.absoluteString, position: nil, message: "only file URLs can be read")
+        }
+        return try load(path: url.path, view: view, isDirected: isDirected, readers: readers)
+    }
+
+    /// The ecosystem this library ships (China's open-source AI ecosystem, `Ecosystem.bundled()`), projected to `view`.
+    /// - Throws: `GraphFileError` when the resource is missing (a broken installation).
+    public static func bundled(view: EcosystemView = .dependency) throws(GraphFileError) -> LoadedGraph {
+        LoadedGraph(ecosystem: try Ecosystem.bundled(), view: view, name: Ecosystem.bundledFileName)
     }
 
     /// Number of nodes; node indices are `0 ..< nodeCount`.

@@ -56,22 +56,22 @@ extension LoadedGraph {
             return Array(0 ..< nodeCount)
         case .kind(let kind):
             let nodes = (0 ..< nodeCount).filter { self.kind($0) == kind }
-            guard !nodes.isEmpty else { throw AnalysisError("no node has kind '\(kind)'") }
+            guard !nodes.isEmpty else { throw .unknownNodeKind(kind) }
             return nodes
         case .group(let group):
             let nodes = (0 ..< nodeCount).filter { groups(of: $0).contains(group) }
-            guard !nodes.isEmpty else { throw AnalysisError("no node is in group '\(group)' (the `group` attribute)") }
+            guard !nodes.isEmpty else { throw .unknownGroup(group) }
             return nodes
         case .word(let word):
             if (0 ..< nodeCount).contains(where: { self.kind($0) == word }) { return try nodes(in: .kind(word)) }
             if (0 ..< nodeCount).contains(where: { groups(of: $0).contains(word) }) { return try nodes(in: .group(word)) }
-            guard let node = nodeIndex()[word] else { throw AnalysisError("'\(word)' is neither a node kind, a group, nor a node id") }
+            guard let node = nodeIndex()[word] else { throw .unresolvedSelection(word) }
             return [node]
         case .ids(let ids):
             let index = nodeIndex()
             var nodes: [Int] = []
             for id in ids {
-                guard let node = index[id] else { throw AnalysisError("unknown node id '\(id)'") }
+                guard let node = index[id] else { throw .unknownNode(id) }
                 nodes.append(node)
             }
             return Array(Set(nodes)).sorted()

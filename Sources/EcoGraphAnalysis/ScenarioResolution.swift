@@ -12,20 +12,24 @@ public struct ResolvedScenario: Sendable, Equatable {
 }
 
 extension LoadedGraph {
-    /// The states or countries each node belongs to, by node index: the ids in its `country` attribute; a
-    /// state or country node belongs to itself; a node without a `country` belongs where its developers do
-    /// (`develops` edges, followed until a home is found). Empty for generic graphs.
-    /// - Complexity: `O((n + m) r)` for `r` rounds of inheritance along `develops` chains (a few).
+    /// The jurisdictions each node belongs to, by node index: the ids in its `country` attribute; a node whose
+    /// kind has the role `jurisdiction` (a state, a country) belongs to itself; a node without a `country`
+    /// belongs where the other ends of its edges of a kind that `conveysHome` (`develops`: its developers) do,
+    /// followed until a home is found. Empty for generic graphs.
+    /// - Complexity: `O((n + m) r)` for `r` rounds of inheritance along such chains (a few).
     public func homes() -> [Set<String>] {
         guard let ecosystem else { return Array(repeating: [], count: nodeCount) }
         let index = nodeIndex()
+        let schema = ecosystem.schema
         var homes = ecosystem.nodes.map { node -> Set<String> in
-            if node.kind == "state" || node.kind == "country" { return [node.id] }
+            if schema.nodeKind(node.kind)?.role == .jurisdiction { return [node.id] }
             return Set(node.attributes["country"]?.strings ?? [])
         }
         var developers = [[Int]](repeating: [], count: nodeCount)
-        for edge in ecosystem.edges where edge.kind == "develops" {
-            if let from = index[edge.from], let to = index[edge.to] { developers[to].append(from) }
+        for edge in ecosystem.edges {
+            guard let kind = schema.edgeKind(edge.kind), kind.conveysHome, let dependent = kind.dependent,
+                  let from = index[edge.from], let to = index[edge.to] else { continue }
+            if dependent == .target { developers[to].append(from) } else { developers[from].append(to) }
         }
         var changed = true
         while changed {
@@ -50,37 +54,45 @@ extension LoadedGraph {
     /// Resolves a scenario's ids and kinds against this graph.
     ///
     /// Restrictions (typed ecosystems, dependency view):
-    /// - an export control `S -> item` on a technology cuts every dependency on `item` of a node its
-    ///   `targets` reach (the target itself, a node whose home is a target, or a member of a target group;
-    ///   see `homes()`); without targets, of every node whose home is not `S`'s;
-    /// - an export control `S -> entity` on a company, institute or model (an entity listing) cuts the
-    ///   entity's own dependencies on nodes whose home is `S`'s;
-    /// - a ban `S -> item` cuts the dependencies on `item` of the nodes its targets reach, or, without
-    ///   targets, of `S`'s own nodes.
-    /// - Throws: `AnalysisError` for an unknown id or kind, or a restriction on a graph without types.
+    /// The restriction edge kinds (`EdgeRole.restriction`) say what they cut, and node kinds' roles say what a
+    /// restriction is aimed at:
+    /// - an export control (effect `export`, as `export_controls`) `S -> item` on a node whose kind has the role
+    ///   `item` (a technology) cuts every dependency on `item` of a node its `targets` reach (the target itself,
+    ///   a node whose home is a target, or a member of a target group; see `homes()`); without targets, of
+    ///   every node whose home is not `S`'s;
+    /// - an export control `S -> entity` on any other node (an entity listing) cuts the entity's own
+    ///   dependencies on nodes whose home is `S`'s;
+    /// - a ban (effect `use`, as `bans`) `S -> item` cuts the dependencies on `item` of the nodes its targets
+    ///   reach, or, without targets, of `S`'s own nodes.
+    /// - Throws: `AnalysisError.scenario` with the reason: an unknown id or kind, or a restriction on a graph
+    ///   without types.
     public func resolve(_ scenario: Scenario) throws(AnalysisError) -> ResolvedScenario {
+        do {
+            return try resolveUnnamed(scenario)
+        } catch {
+            throw .scenario(name: scenario.name, error)
+        }
+    }
+
+    private func resolveUnnamed(_ scenario: Scenario) throws(AnalysisError) -> ResolvedScenario {
         let index = nodeIndex()
         var removedNodes = Set<Int>()
         for id in scenario.removeNodes {
-            guard let node = index[id] else { throw AnalysisError("scenario '\(scenario.name)': unknown node id '\(id)'") }
+            guard let node = index[id] else { throw .unknownNode(id) }
             removedNodes.insert(node)
         }
         for kind in scenario.removeNodeKinds {
             let nodes = (0 ..< nodeCount).filter { self.kind($0) == kind }
-            guard !nodes.isEmpty else { throw AnalysisError("scenario '\(scenario.name)': no node has kind '\(kind)'") }
+            guard !nodes.isEmpty else { throw .unknownNodeKind(kind) }
             removedNodes.formUnion(nodes)
         }
         var removedEdges = Set<Int>()
         if !scenario.removeEdgeKinds.isEmpty {
-            guard let kinds = table.edgeKinds else {
-                throw AnalysisError("scenario '\(scenario.name)': this graph has no edge kinds to remove")
-            }
+            guard let kinds = table.edgeKinds else { throw .noEdgeKinds }
             // A kernel edge may stand for several file edges (NetworkX's DiGraph merges them): it goes when all go.
             var total = [Int](repeating: 0, count: graph.edgeCount), removed = total
             let doomed = Set(scenario.removeEdgeKinds)
-            for kind in doomed where !table.edgeKindNames.contains(kind) {
-                throw AnalysisError("scenario '\(scenario.name)': unknown edge kind '\(kind)'")
-            }
+            for kind in doomed where !table.edgeKindNames.contains(kind) { throw .unknownEdgeKind(kind) }
             for e in 0 ..< table.edgeCount {
                 guard let edge = graph.edgeID(from: Int(table.sources[e]), to: Int(table.targets[e])) else { continue }
                 total[edge] += 1
@@ -89,22 +101,18 @@ extension LoadedGraph {
             for edge in 0 ..< graph.edgeCount where total[edge] > 0 && removed[edge] == total[edge] { removedEdges.insert(edge) }
         }
         if !scenario.apply.isEmpty {
-            guard let ecosystem, view == .dependency else {
-                throw AnalysisError("scenario '\(scenario.name)': restrictions apply to a typed ecosystem in its dependency view")
-            }
+            guard let ecosystem, view == .dependency else { throw .restrictionsNeedTypedDependencyView }
             let schema = ecosystem.schema
             let homes = self.homes()
             for id in scenario.apply {
-                guard let restriction = ecosystem.edges.first(where: { $0.id == id }) else {
-                    throw AnalysisError("scenario '\(scenario.name)': no edge has id '\(id)'")
-                }
-                guard schema.edgeKind(restriction.kind)?.role == .restriction else {
-                    throw AnalysisError("scenario '\(scenario.name)': edge '\(id)' is a '\(restriction.kind)' edge, not a restriction")
+                guard let restriction = ecosystem.edges.first(where: { $0.id == id }) else { throw .unknownEdgeID(id) }
+                guard let effect = schema.edgeKind(restriction.kind)?.restriction else {
+                    throw .notARestriction(edgeID: id, kind: restriction.kind)
                 }
                 guard let item = index[restriction.to], let issuer = index[restriction.from] else { continue }
                 let targets: Set<String>? = restriction.targets.isEmpty ? nil : Set(restriction.targets)
-                let itemKind = ecosystem.nodes[item].kind
-                if restriction.kind == "export_controls" && itemKind != "technology" {
+                let isItem = schema.nodeKind(ecosystem.nodes[item].kind)?.role == .item
+                if effect == .export && !isItem {
                     // An entity listing: the listed company, institute or model loses what the issuer's side supplies.
                     for arc in graph.outArcs(item) where !homes[Int(graph.outTargets[arc])].isDisjoint(with: homes[issuer]) {
                         removedEdges.insert(Int(graph.outEdges[arc]))
@@ -116,7 +124,7 @@ extension LoadedGraph {
                     let reached: Bool
                     if let targets {
                         reached = isTargeted(dependent, by: targets, homes: homes, index: index)
-                    } else if restriction.kind == "bans" {
+                    } else if effect == .use {
                         reached = !homes[dependent].isDisjoint(with: homes[issuer])
                     } else {
                         reached = homes[dependent].isDisjoint(with: homes[issuer])

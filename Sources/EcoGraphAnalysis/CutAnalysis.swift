@@ -1,19 +1,27 @@
 import EcoGraphKernel
 
+/// What a cut removes: nodes or edges.
+public enum CutUnit: String, Sendable, Hashable, CaseIterable {
+    /// The fewest nodes, other than the consumers.
+    case nodes
+    /// The fewest dependency edges.
+    case edges
+}
+
 /// The smallest set of nodes or edges whose failure cuts every dependency path between two node sets.
 public struct DependencyCut: Sendable, Equatable {
     /// The consumers the cut separates.
     public var from: NodeSelection
     /// The providers they are separated from.
     public var to: NodeSelection
-    /// `nodes` or `edges`.
-    public var unit: String
-    /// Cut node ids (sorted), or cut edges as `[dependent, dependency]` id pairs (sorted).
+    /// Nodes or edges.
+    public var unit: CutUnit
+    /// Cut node ids, sorted (node cuts only).
     public var nodes: [String]
-    /// The cut edges as `[dependent, dependency]` id pairs, sorted (edge cuts only).
-    public var edges: [[String]]
+    /// The cut edges, dependent to dependency, sorted (edge cuts only).
+    public var edges: [EdgeRef]
     /// How many nodes or edges the cut holds.
-    public var size: Int { unit == "nodes" ? nodes.count : edges.count }
+    public var size: Int { unit == .nodes ? nodes.count : edges.count }
 }
 
 extension LoadedGraph {
@@ -26,18 +34,15 @@ extension LoadedGraph {
     /// need not be unique; the one closest to the consumers is returned, so results are deterministic.
     /// - Throws: `AnalysisError` for an empty or overlapping selection.
     /// - Complexity: `O(m √n)` with unit capacities.
-    public func minimumCut(from: NodeSelection, to: NodeSelection, edges: Bool = false) throws(AnalysisError) -> DependencyCut {
+    public func minimumCut(from: NodeSelection, to: NodeSelection, unit: CutUnit = .nodes) throws(AnalysisError) -> DependencyCut {
         let sources = try nodes(in: from), targets = try nodes(in: to)
         let overlap = Set(sources).intersection(targets)
-        guard overlap.isEmpty else {
-            throw AnalysisError("the consumer and provider sets share \(overlap.sorted().prefix(3).map(id).joined(separator: ", ")); a node cannot be cut from itself")
-        }
+        guard overlap.isEmpty else { throw .overlappingSelections(overlap.sorted().prefix(3).map(id)) }
         let g = graph.unweighted
         do {
-            if edges {
+            if unit == .edges {
                 let cut = try g.minimumEdgeCut(sources: sources, targets: targets)
-                let pairs = cut.edges.map { [id(Int(g.edgeSources[$0])), id(Int(g.edgeTargets[$0]))] }
-                return DependencyCut(from: from, to: to, unit: "edges", nodes: [], edges: pairs.sorted { $0.lexicographicallyPrecedes($1) })
+                return DependencyCut(from: from, to: to, unit: .edges, nodes: [], edges: edgeRefs(cut.edges).sorted())
             }
             // Providers become cuttable: each gets an edge to one extra sink node, which is the target.
             let sink = nodeCount
@@ -49,9 +54,9 @@ extension LoadedGraph {
             }
             for t in targets { try builder.addEdge(t, sink) }
             let cut = try builder.build().minimumNodeCut(sources: sources, targets: [sink])
-            return DependencyCut(from: from, to: to, unit: "nodes", nodes: cut.nodes.map(id).sorted(), edges: [])
+            return DependencyCut(from: from, to: to, unit: .nodes, nodes: cut.nodes.map(id).sorted(), edges: [])
         } catch {
-            throw AnalysisError("\(error)")
+            throw .kernel(KernelFailure(error))
         }
     }
 }

@@ -12,7 +12,7 @@ public struct GraphStatistics: Sendable, Equatable {
     /// Number of self-loops among the distinct edges.
     public var selfLoops: Int
     /// Whether the graph is directed.
-    public var directed: Bool
+    public var isDirected: Bool
     /// Number of weakly connected components (connected components when undirected).
     public var weaklyConnectedComponents: Int
     /// Number of strongly connected components (connected components when undirected).
@@ -30,7 +30,7 @@ public struct GraphStatistics: Sendable, Equatable {
     /// Whether two statistics agree in every field.
     public static func == (a: GraphStatistics, b: GraphStatistics) -> Bool {
         a.nodes == b.nodes && a.edges == b.edges && a.distinctEdges == b.distinctEdges && a.selfLoops == b.selfLoops
-            && a.directed == b.directed && a.weaklyConnectedComponents == b.weaklyConnectedComponents
+            && a.isDirected == b.isDirected && a.weaklyConnectedComponents == b.weaklyConnectedComponents
             && a.stronglyConnectedComponents == b.stronglyConnectedComponents && a.largestComponent == b.largestComponent
             && a.density == b.density && a.kinds.elementsEqual(b.kinds, by: ==) && a.edgeKinds.elementsEqual(b.edgeKinds, by: ==)
     }
@@ -43,13 +43,13 @@ public struct GraphStatistics: Sendable, Equatable {
         edges = table.edgeCount
         distinctEdges = graph.edgeCount
         selfLoops = graph.selfLoopCount
-        directed = table.isDirected
+        isDirected = table.isDirected
         let weak = graph.weaklyConnectedComponents()
         weaklyConnectedComponents = weak.count
         stronglyConnectedComponents = graph.stronglyConnectedComponents().count
         largestComponent = weak.sizes.max() ?? 0
         let n = Double(nodes)
-        density = nodes <= 1 ? 0 : Double(graph.edgeCount) * (directed ? 1 : 2) / (n * (n - 1))
+        density = nodes <= 1 ? 0 : Double(graph.edgeCount) * (isDirected ? 1 : 2) / (n * (n - 1))
         kinds = Self.counts(table.nodeKinds, names: table.nodeKindNames, keepZeros: true)
         edgeKinds = Self.counts(table.edgeKinds, names: table.edgeKindNames, keepZeros: false)
     }

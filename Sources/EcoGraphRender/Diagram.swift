@@ -1,5 +1,5 @@
+import EcoGraphAnalysis
 import EcoGraphKernel
-import EcoGraphRender
 
 /// What a diagram shows and how: the views (top-N, ego network, kinds, consumers), the scenario diff, sizing
 /// and clustering. The defaults draw the whole graph, laid out by `dot` left to right, with a legend and the
@@ -10,7 +10,8 @@ public struct DiagramOptions: Sendable {
     /// Group nodes into boxes by an attribute (`country`, `region`, ...; `kind` groups by node kind). A value
     /// that is a node id is labelled with that node's label, and that node joins its own box.
     public var clusterBy: String?
-    /// Keep the N nodes ranked highest by `sizeBy` (PageRank when `sizeBy` is nil or an edge measure).
+    /// Keep the N nodes ranked highest by `sizeBy` (`CentralityMeasure.defaultRanking` when `sizeBy` is nil or
+    /// an edge measure).
     public var top: Int?
     /// Keep the ego network of this node id: nodes within `depth` hops in either direction (edges as drawn).
     public var focus: String?
@@ -89,7 +90,7 @@ extension LoadedGraph {
         var kept = [Bool](repeating: true, count: n)
         if !options.kinds.isEmpty {
             for kind in options.kinds where !(0 ..< n).contains(where: { self.kind($0) == kind }) {
-                throw AnalysisError("no node has kind '\(kind)'")
+                throw .unknownNodeKind(kind)
             }
             let kinds = Set(options.kinds)
             for v in 0 ..< n where !kinds.contains(self.kind(v) ?? "") { kept[v] = false }
@@ -108,8 +109,8 @@ extension LoadedGraph {
             for v in 0 ..< n where !reached[v] { kept[v] = false }
         }
         if let focus = options.focus {
-            guard let center = nodeIndex()[focus] else { throw AnalysisError("unknown node id '\(focus)' (--focus)") }
-            guard options.depth >= 0 else { throw AnalysisError("the depth of an ego network must be 0 or more, not \(options.depth)") }
+            guard let center = nodeIndex()[focus] else { throw .unknownNode(focus) }
+            guard options.depth >= 0 else { throw .invalidParameter(.depth, value: "\(options.depth)", expected: "0 or more") }
             let g = drawn.graph
             var distance = [Int](repeating: -1, count: n)
             distance[center] = 0
@@ -128,11 +129,11 @@ extension LoadedGraph {
         let needsScores = options.sizeBy != nil || options.top != nil
         var scores: [Double]? = nil
         if needsScores {
-            let measure = options.sizeBy.flatMap { $0.scoresEdges ? nil : $0 } ?? .pagerank
+            let measure = options.sizeBy.flatMap { $0.scoresEdges ? nil : $0 } ?? CentralityMeasure.defaultRanking
             scores = try analysis.centralityScores(measure)
         }
         if let top = options.top, let scores {
-            guard top >= 1 else { throw AnalysisError("--top must be 1 or more, not \(top)") }
+            guard top >= 1 else { throw .invalidParameter(.top, value: "\(top)", expected: "1 or more") }
             let ranked = (0 ..< n).filter { kept[$0] }.sorted { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : id($0) < id($1) }
             for v in ranked.dropFirst(top) { kept[v] = false }
         }
@@ -299,7 +300,7 @@ extension LoadedGraph {
         if attribute == "kind" {
             for v in kept { if let kind = kind(v) { valueOf[v] = kind } }
         } else {
-            guard let ecosystem else { throw AnalysisError("a generic graph has no node attributes to cluster by; use `kind` or an ecosystem file") }
+            guard let ecosystem else { throw .noNodeAttributes }
             for v in kept {
                 if let value = ecosystem.nodes[v].attributes[attribute] {
                     let text = value.strings.first ?? value.description
@@ -307,7 +308,7 @@ extension LoadedGraph {
                 }
             }
             guard (0 ..< nodeCount).contains(where: { ecosystem.nodes[$0].attributes[attribute] != nil }) else {
-                throw AnalysisError("no node has the attribute '\(attribute)' to cluster by")
+                throw .unknownAttribute(attribute)
             }
             // A node named by a value joins its own box (a state among its companies).
             let values = Set(valueOf.values)

@@ -1,4 +1,4 @@
-import EcoGraph
+import EcoGraphAnalysis
 import EcoGraphRender
 import EcoGraphTestSupport
 import Foundation
@@ -47,7 +47,7 @@ private final class SVGReader: NSObject, XMLParserDelegate {
 
 @Suite struct DiagramTests {
     static let small = try! LoadedGraph.load(path: Fixtures.path("ecosystems/small.yaml"))
-    static let bundled = try! LoadedGraph.load(path: nil)
+    static let bundled = try! LoadedGraph.bundled()
 
     private func node(_ dot: DOTGraph, _ id: String) -> DOTGraph.Node? { dot.nodes.first { $0.id == id } }
     private func literal(_ value: DOTValue?) -> String? {

@@ -24,34 +24,19 @@ extension LoadedGraph {
             let isCut = !cutEdges.isEmpty && graph.edgeID(from: u, to: v).map(cutEdges.contains) == true
             records.append(CascadeDependency(dependent: u, dependency: isCut ? failedNode : v, group: group, weight: table.weights?[e] ?? 1))
         }
-        do {
-            return try CascadeModel(nodeCount: nodeCount + 1, dependencies: records)
-        } catch {
-            throw AnalysisError("\(error)")
-        }
+        return try kernelCall { () throws(CascadeError) in try CascadeModel(nodeCount: nodeCount + 1, dependencies: records) }
     }
 
     /// For each node `X`, the consumers `C ≠ X` that fail when `X` alone is removed (cascade model).
     func cascadeImpact(consumers: [Int], threshold: Double?) throws(AnalysisError) -> [Int] {
-        do {
-            return Array(try cascadeModel().cascadeImpact(consumers: consumers, threshold: threshold).prefix(nodeCount))
-        } catch let error as AnalysisError {
-            throw error
-        } catch {
-            throw AnalysisError("\(error)")
-        }
+        let model = try cascadeModel()
+        return Array(try kernelCall { () throws(CascadeError) in try model.cascadeImpact(consumers: consumers, threshold: threshold) }.prefix(nodeCount))
     }
 
     /// A cascade from removed nodes and cut edges, round by round (round 0: the removed nodes).
     public func cascade(removing removed: [Int], cutEdges: Set<Int> = [], threshold: Double? = nil) throws(AnalysisError) -> [[Int]] {
-        do {
-            let model = try cascadeModel(cutEdges: cutEdges)
-            let result = try model.run(removing: removed + [nodeCount], threshold: threshold)
-            return result.rounds.map { $0.filter { $0 != nodeCount } }
-        } catch let error as AnalysisError {
-            throw error
-        } catch {
-            throw AnalysisError("\(error)")
-        }
+        let model = try cascadeModel(cutEdges: cutEdges)
+        let result = try kernelCall { () throws(CascadeError) in try model.run(removing: removed + [nodeCount], threshold: threshold) }
+        return result.rounds.map { $0.filter { $0 != nodeCount } }
     }
 }

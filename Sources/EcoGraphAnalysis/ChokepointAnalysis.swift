@@ -68,8 +68,8 @@ public struct ChokepointReport: Sendable {
     public var options: ChokepointOptions
     /// Articulation points of the undirected view, by id.
     public var articulationPoints: [String]
-    /// Bridges of the undirected view, as id pairs.
-    public var bridges: [[String]]
+    /// Bridges of the undirected view, each with its ends in id order.
+    public var bridges: [EdgeRef]
     /// The number of strongly connected components of the dependency graph.
     public var stronglyConnectedComponents: Int
     /// Weakly connected components of the dependency graph.
@@ -81,8 +81,8 @@ public struct ChokepointReport: Sendable {
     public var cycles: [[String]]
     /// Nodes whose removal splits a strongly connected component (Italiano, Laura, Santaroni 2012).
     public var strongArticulationPoints: [String]
-    /// Edges whose removal splits a strongly connected component, as id pairs.
-    public var strongBridges: [[String]]
+    /// Edges whose removal splits a strongly connected component (dependent to dependency).
+    public var strongBridges: [EdgeRef]
     /// Every node with dependents, by impact (descending), then id.
     public var chokepoints: [ChokepointEntry]
     /// The number of consumers the impacts sum over.
@@ -108,12 +108,7 @@ extension LoadedGraph {
             for p in try nodes(in: options.providers) { mask[p] = true }
             providerMask = mask
         }
-        let impact: DependencyImpact
-        do {
-            impact = try g.dependencyImpact(consumers: consumers, providers: providerMask)
-        } catch {
-            throw AnalysisError("\(error)")
-        }
+        let impact = try kernelCall { () throws(CSRGraphError) in try g.dependencyImpact(consumers: consumers, providers: providerMask) }
         var impactValues = impact.impact
         if options.model == .cascade {
             impactValues = try cascadeImpact(consumers: consumers, threshold: options.threshold)
@@ -157,13 +152,13 @@ extension LoadedGraph {
         return ChokepointReport(
             options: options,
             articulationPoints: biconnectivity.articulationPoints.map(id).sorted(),
-            bridges: biconnectivity.bridges.map { [id($0.u), id($0.v)].sorted() }.sorted { $0.lexicographicallyPrecedes($1) },
+            bridges: edgeRefs(between: biconnectivity.bridges.map { id($0.u) < id($0.v) ? ($0.u, $0.v) : ($0.v, $0.u) }, eitherWay: true).sorted(),
             stronglyConnectedComponents: scc.count,
             weaklyConnectedComponents: g.weaklyConnectedComponents().count,
             biconnectedComponents: biconnectivity.components.map { $0.map(id).sorted() }.sorted { $0.lexicographicallyPrecedes($1) },
             cycles: cycles,
             strongArticulationPoints: strong.articulationPoints.map(id).sorted(),
-            strongBridges: strong.bridges.map { [id(Int(g.edgeSources[$0])), id(Int(g.edgeTargets[$0]))] }.sorted { $0.lexicographicallyPrecedes($1) },
+            strongBridges: edgeRefs(strong.bridges).sorted(),
             chokepoints: entries,
             consumerCount: consumers.count,
             detailsListed: detailsListed)
@@ -172,8 +167,7 @@ extension LoadedGraph {
     /// For one consumer, each node whose loss costs it something (reach model), with the providers lost:
     /// the node's subtree in the consumer's dominator tree.
     private func reachLosses(of consumer: Int, providers: [Bool]?) throws(AnalysisError) -> [(Int, ConsumerLoss)] {
-        let tree: DominatorTree
-        do { tree = try graph.dominatorTree(from: consumer) } catch { throw AnalysisError("\(error)") }
+        let tree = try kernelCall { () throws(CSRGraphError) in try graph.dominatorTree(from: consumer) }
         var result: [(Int, ConsumerLoss)] = []
         for x in tree.preorder.dropFirst().map(Int.init) {
             let lost = tree.dominatedNodes(by: x).map(Int.init).filter { providers?[$0] ?? true }

@@ -1,4 +1,4 @@
-import EcoGraph
+import EcoGraphAnalysis
 import EcoGraphTestSupport
 import Testing
 

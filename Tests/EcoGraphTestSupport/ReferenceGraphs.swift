@@ -1,21 +1,20 @@
 import EcoGraphKernel
-import EcoGraphTestSupport
 import Foundation
 
 /// A named reference graph from `Tests/Fixtures/graphs/<name>.json` (written by `reference_graphs.py`).
-struct ReferenceGraph {
-    let name: String
-    let isDirected: Bool
-    let nodes: [String]
+public struct ReferenceGraph {
+    public let name: String
+    public let isDirected: Bool
+    public let nodes: [String]
     /// Edges in the order NetworkX added them: (source index, target index, weight).
-    let edges: [(Int, Int, Double)]
+    public let edges: [(Int, Int, Double)]
 
-    static let names = [
+    public static let names = [
         "karate", "florentine", "weighted", "directed_cycles", "directed_random", "dag",
         "disconnected", "selfloops_directed", "selfloops_undirected",
     ]
 
-    init(_ name: String) throws {
+    public init(_ name: String) throws {
         let object = try JSONSerialization.jsonObject(with: Fixtures.data("graphs/\(name).json")) as! [String: Any]
         self.name = name
         isDirected = object["directed"] as! Bool
@@ -24,7 +23,7 @@ struct ReferenceGraph {
     }
 
     /// The graph as the kernel stores it, with or without its weights.
-    func graph(weighted: Bool) throws -> CSRGraph {
+    public func graph(weighted: Bool) throws -> CSRGraph {
         var builder = CSRGraphBuilder(nodeCount: nodes.count, isDirected: isDirected)
         for (u, v, w) in edges { try builder.addEdge(u, v, weight: weighted ? w : nil) }
         return builder.build()
@@ -32,6 +31,6 @@ struct ReferenceGraph {
 }
 
 /// Expected values from a reference script: `Tests/Fixtures/expected/<family>/<graph>.json`.
-func expectedValues(family: String, graph: String) throws -> [String: Any] {
+public func expectedValues(family: String, graph: String) throws -> [String: Any] {
     try JSONSerialization.jsonObject(with: Fixtures.data("expected/\(family)/\(graph).json")) as! [String: Any]
 }

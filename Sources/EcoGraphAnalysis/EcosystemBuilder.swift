@@ -192,64 +192,6 @@ public struct ValidationFailure: Error, Sendable, Hashable, CustomStringConverti
     public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
 }
 
-// MARK: - Built-in kinds as constants
-
-extension NodeKind {
-    /// A firm: developer, cloud provider, chip designer, foundry, equipment maker.
-    public static let company = builtIn("company")
-    /// An AI model or model family.
-    public static let model = builtIn("model")
-    /// A state acting on the ecosystem: sets policy, backs, controls exports, bans.
-    public static let state = builtIn("state")
-    /// A research institute, university or lab.
-    public static let institute = builtIn("institute")
-    /// A country present as an adopter, with the attributes `region` and `group` (e.g. `global-south`).
-    public static let country = builtIn("country")
-    /// A forum or policy instrument: G20, a UN resolution, a capacity-building plan.
-    public static let initiative = builtIn("initiative")
-    /// A framework, chip, model hub, dataset, platform or other supply-chain item.
-    public static let technology = builtIn("technology")
-
-    private static func builtIn(_ id: String) -> NodeKind {
-        guard let kind = Schema.builtIn.nodeKind(id) else { preconditionFailure("no built-in node kind '\(id)'") }
-        return kind
-    }
-}
-
-extension EdgeKind {
-    /// `develops` (dependency; the target depends): a company, institute or state builds a model or technology.
-    public static let develops = builtIn("develops")
-    /// `backs` (dependency; the target depends): a state funds, directs or protects a party.
-    public static let backs = builtIn("backs")
-    /// `builds_on` (dependency; the source depends): a model or technology is built on another.
-    public static let buildsOn = builtIn("builds_on")
-    /// `derived_from` (dependency; the source depends): a fine-tune or distillation of a base model.
-    public static let derivedFrom = builtIn("derived_from")
-    /// `adopts` (dependency; the source depends): a country, state, company or institute uses a model or technology.
-    public static let adopts = builtIn("adopts")
-    /// `contributes_to` (dependency; the target depends): a project depends on its contributors.
-    public static let contributesTo = builtIn("contributes_to")
-    /// `supplies` (dependency; the target depends): the customer depends on its supplier.
-    public static let supplies = builtIn("supplies")
-    /// `export_controls` (restriction): a state restricts an item's export to the edge's `targets`.
-    public static let exportControls = builtIn("export_controls")
-    /// `bans` (restriction): a state or country forbids a model, company or technology within its borders.
-    public static let bans = builtIn("bans")
-    /// `advocates` (influence): promotes an initiative, technology or model.
-    public static let advocates = builtIn("advocates")
-    /// `member_of` (influence): is a member of or party to an initiative.
-    public static let memberOf = builtIn("member_of")
-    /// `partners_with` (influence): partners with, or deepens ties with, another party.
-    public static let partnersWith = builtIn("partners_with")
-    /// `on_par_with` (influence): a model performs on par with, or is benchmarked against, another.
-    public static let onParWith = builtIn("on_par_with")
-
-    private static func builtIn(_ id: String) -> EdgeKind {
-        guard let kind = Schema.builtIn.edgeKind(id) else { preconditionFailure("no built-in edge kind '\(id)'") }
-        return kind
-    }
-}
-
 // MARK: - Attribute literals
 
 extension AttributeValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByFloatLiteral,

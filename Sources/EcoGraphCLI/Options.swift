@@ -1,0 +1,165 @@
+import ArgumentParser
+import EcoGraph
+import Foundation
+
+// The option groups commands share, the one scenario loader, and the wording of errors: the only place
+// that knows both the library's typed errors and the command line's flags.
+
+/// The graph a command works on: a FILE argument, or the bundled graph when none is given.
+struct GraphInput: ParsableArguments {
+    @Argument(help: ArgumentHelp(
+        "A graph file: an ecosystem (.yaml, .yml, .json) or a generic graph (.txt/.edges edge list, .csv, .graphml, .dot). Default: the bundled graph.",
+        valueName: "file"))
+    var file: String?
+
+    @Flag(help: "Read an edge list or CSV file as undirected (GraphML and DOT files say for themselves).")
+    var undirected = false
+
+    /// The name messages use for the input.
+    var displayName: String { file ?? Ecosystem.bundledFileName }
+
+    /// Loads the graph (DOT through Graphviz); an ecosystem is projected to `view`.
+    func load(view: EcosystemView) throws(GraphFileError) -> LoadedGraph {
+        guard let file else { return try LoadedGraph.bundled(view: view) }
+        return try LoadedGraph.load(path: file, view: view, isDirected: !undirected, readers: .withGraphviz)
+    }
+}
+
+/// How results are printed.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, json, csv
+}
+
+/// `--format`: table, JSON or CSV on stdout.
+struct OutputOptions: ParsableArguments {
+    @Option(help: "Output format.")
+    var format: OutputFormat = .table
+}
+
+/// Options shared by the dependency commands: whose dependencies count, on what, under which model.
+struct DependencyOptions: ParsableArguments {
+    @Option(help: "Whose dependencies count: all, a node kind (country), a group (global-south), or ids (kenya,nigeria).")
+    var consumers: String = "all"
+
+    @Option(help: "Which lost nodes count: all, a node kind (model), a group, or ids.")
+    var providers: String = "all"
+
+    @Option(help: "How failures spread: reach (any surviving path keeps a dependency) or cascade (alternatives groups, thresholds).")
+    var model: ImpactModel = .reach
+
+    @Option(help: "Cascade model: a node also fails when this share (0-1] of its dependency weight has failed.")
+    var threshold: Double?
+
+    func validate() throws {
+        if let threshold, !(threshold > 0 && threshold <= 1) { throw ValidationError("--threshold must be in (0, 1]") }
+        if threshold != nil, model != .cascade { throw ValidationError("--threshold applies to --model cascade") }
+    }
+
+    var options: ChokepointOptions {
+        ChokepointOptions(consumers: NodeSelection(consumers), providers: NodeSelection(providers), model: model, threshold: threshold)
+    }
+}
+
+extension ImpactModel: ExpressibleByArgument {}
+extension EcosystemView: ExpressibleByArgument {}
+
+/// What-if scenarios: from a file (`--scenario`, optionally one by `--name`) or spelled inline.
+struct ScenarioOptions: ParsableArguments {
+    @Option(help: "A scenario file (YAML or JSON with a `scenarios` list).")
+    var scenario: String?
+
+    @Option(help: "With --scenario: only the scenario of this name.")
+    var name: String?
+
+    @Option(help: "Node ids to remove, comma-separated.")
+    var remove: String?
+
+    @Option(help: "Remove every node of this kind.")
+    var removeKind: [String] = []
+
+    @Option(help: "Remove every edge of this kind.")
+    var removeEdges: [String] = []
+
+    @Option(help: "Restriction edge ids to apply, comma-separated.")
+    var apply: String?
+
+    /// Whether a scenario is spelled on the command line.
+    var isInline: Bool { remove != nil || !removeKind.isEmpty || !removeEdges.isEmpty || apply != nil }
+
+    func validate() throws {
+        if scenario != nil && isInline { throw ValidationError("give --scenario FILE, or --remove/--remove-kind/--remove-edges/--apply, not both") }
+        if name != nil && scenario == nil { throw ValidationError("--name selects a scenario of a --scenario file") }
+    }
+
+    /// The scenarios asked for: the inline one, the file's (or its one named `--name`), else those of
+    /// `defaultFile` when it exists, else none.
+    func load(defaultFile: String? = nil) throws -> [Scenario] {
+        if isInline {
+            return [Scenario(name: "command line", removeNodes: Self.list(remove), removeNodeKinds: removeKind,
+                             removeEdgeKinds: removeEdges, apply: Self.list(apply))]
+        }
+        guard let path = scenario ?? defaultFile.flatMap({ FileManager.default.fileExists(atPath: $0) ? $0 : nil }) else { return [] }
+        let scenarios = try ScenarioFile.read(contentsOf: path)
+        guard let name else { return scenarios }
+        guard let chosen = scenarios.first(where: { $0.name == name }) else {
+            throw CLIError("\(path): no scenario named '\(name)' (there are: \(scenarios.map(\.name).joined(separator: ", ")))")
+        }
+        return [chosen]
+    }
+
+    /// A comma-separated list, items trimmed.
+    static func list(_ text: String?) -> [String] {
+        text.map { $0.split(separator: ",").map { String($0.trimmingCharacters(in: .whitespaces)) } } ?? []
+    }
+}
+
+/// A failure only the command line can have (a file it cannot use as asked, a diagram it cannot draw).
+struct CLIError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// The command line's wording of an analysis error: parameters by their flags.
+func describe(_ error: AnalysisError) -> String {
+    switch error {
+    case .invalidParameter(let parameter, let value, let expected):
+        "--\(parameter.rawValue) must be \(expected), not \(value)"
+    case .scenario(let name, let reason):
+        "scenario '\(name)': \(describe(reason))"
+    default:
+        error.description
+    }
+}
+
+/// Runs a command body, turning input and analysis errors into their one-line messages on stderr and exit
+/// status 1.
+func reportingErrors(_ body: () throws -> Void) throws {
+    do {
+        try body()
+    } catch let error as GraphFileError {
+        printError(error.description)
+        throw ExitCode(1)
+    } catch let error as AtomicFile.WriteError {
+        printError(error.description)
+        throw ExitCode(1)
+    } catch let error as AnalysisError {
+        printError("ecograph: \(describe(error))")
+        throw ExitCode(1)
+    } catch let error as GraphWriteError {
+        printError("ecograph: \(error.description)")
+        throw ExitCode(1)
+    } catch let error as CLIError {
+        printError("ecograph: \(error.description)")
+        throw ExitCode(1)
+    }
+}
+
+/// Writes a line to standard error.
+func printError(_ message: String) {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+}
+
+/// Writes text to standard output as is.
+func printOut(_ text: String) {
+    FileHandle.standardOutput.write(Data(text.utf8))
+}
