@@ -1,4 +1,7 @@
 // Shortest-path betweenness of nodes and edges (Brandes 2001, 2008), matching NetworkX 3.x.
+//
+// The public measures, `BetweennessSources` and NetworkX's rescaling; both phases of Brandes' algorithm
+// (the shortest-path DAG from a source and the dependency accumulation over it) are in `Brandes.swift`.
 
 /// Which sources a betweenness computation sums over.
 ///
@@ -219,83 +222,5 @@ extension CSRGraph {
         var isSampled = [Bool](repeating: false, count: n)
         for s in sampled! { isSampled[s] = true }
         for v in values.indices { values[v] *= isSampled[v] ? scaleSource : scaleNonsource }
-    }
-}
-
-// MARK: - Accumulation
-
-extension ShortestPathDAG {
-    /// Brandes' dependency accumulation (NetworkX `_accumulate_basic`, or `_accumulate_endpoints`): walks
-    /// the settle order backwards, `δ(v) += σ(v) / σ(w) · (1 + δ(w))` for each stored predecessor `v` of
-    /// `w`, and adds `δ(w)` (plus 1 with `endpoints`) to `w != s`; with `endpoints` the source gains the
-    /// number of other nodes it reaches.
-    /// - Complexity: `O(reached nodes + shortest-path arcs)`.
-    @inline(__always)
-    func accumulate(source: Int, endpoints: Bool, into scores: UnsafeMutableBufferPointer<Double>) {
-        let order = self.order, state = self.state, delta = self.delta, predecessors = self.predecessors
-        if endpoints { scores[source] += Double(reached - 1) }
-        var i = reached
-        while i > 0 {
-            i &-= 1
-            let w = Int(order[i])
-            let sw = state[w]
-            let coefficient = (1 + delta[w]) / sw.sigma
-            let start = Int(sw.slotStart)
-            for slot in start ..< start &+ Int(sw.predecessorCount) {
-                let v = Int(predecessors[slot])
-                delta[v] += state[v].sigma * coefficient
-            }
-            // Read δ(w) again: a zero-weight self-loop makes `w` its own predecessor, as in NetworkX.
-            if w != source { scores[w] += endpoints ? delta[w] + 1 : delta[w] }
-        }
-    }
-
-    /// Edge accumulation (NetworkX `_accumulate_edges`): each predecessor arc `v -> w` gains
-    /// `σ(v) / σ(w) · (1 + δ(w))`, by edge id.
-    @inline(__always)
-    func accumulateEdges(into scores: UnsafeMutableBufferPointer<Double>) {
-        let order = self.order, state = self.state, delta = self.delta, predecessors = self.predecessors
-        let predecessorEdges = self.predecessorEdges.unsafelyUnwrapped
-        var i = reached
-        while i > 0 {
-            i &-= 1
-            let w = Int(order[i])
-            let sw = state[w]
-            let coefficient = (1 + delta[w]) / sw.sigma
-            let start = Int(sw.slotStart)
-            for slot in start ..< start &+ Int(sw.predecessorCount) {
-                let v = Int(predecessors[slot])
-                let c = state[v].sigma * coefficient
-                scores[Int(predecessorEdges[slot])] += c
-                delta[v] += c
-            }
-        }
-    }
-}
-
-// MARK: - Sampling
-
-/// SplitMix64 (Steele, Lea and Flood 2014): a small, fast generator with a fixed, documented output, so a
-/// seeded sample is the same on every platform and Swift version.
-struct SplitMix64 {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// A uniform integer in `0 ..< bound` (Lemire's multiply-and-reject), `bound > 0`.
-    mutating func below(_ bound: UInt64) -> UInt64 {
-        var product = next().multipliedFullWidth(by: bound)
-        if product.low < bound {
-            let threshold = (0 &- bound) % bound
-            while product.low < threshold { product = next().multipliedFullWidth(by: bound) }
-        }
-        return product.high
     }
 }

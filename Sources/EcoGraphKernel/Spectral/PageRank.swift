@@ -1,5 +1,3 @@
-import Dispatch
-
 extension CSRGraph {
     /// PageRank: the stationary distribution of a random walk that follows an out-edge with probability
     /// `alpha` and otherwise jumps to a node drawn from the personalisation vector.
@@ -196,82 +194,7 @@ private struct PageRankKernel: @unchecked Sendable {
     }
 }
 
-/// Calls `body` with a pointer to the array's storage, or with `nil`.
-@inline(__always)
-func withOptionalBuffer<R>(_ array: [Double]?, _ body: (UnsafeBufferPointer<Double>?) -> R) -> R {
-    if let array { return array.withUnsafeBufferPointer { body($0) } }
-    return body(nil)
-}
-
-// MARK: - Machinery shared by the pull-based measures (PageRank, eigenvector, Katz, HITS)
-
-/// A fixed cut of the nodes into `count` chunks of contiguous nodes, balanced by `nodes + arcs`.
-///
-/// The cut does not depend on the machine, and reductions add the per-chunk partials in chunk order,
-/// so a parallel run gives bit-for-bit the same numbers as a serial one.
-struct NodeChunks: Sendable {
-    /// Number of chunks: a few per core on small machines, so that a heavy row does not stall a core.
-    static let count = 16
-    /// Below this much work (nodes + arcs) a pass runs serially: dispatching would cost more than it saves.
-    static let parallelThreshold = 1 << 15
-
-    /// Node boundaries: chunk `c` is `bounds[c] ..< bounds[c + 1]`.
-    let bounds: [Int]
-    let work: Int
-
-    /// - Parameter offsets: a CSR offset array (`nodeCount + 1` entries) whose rows a pass walks.
-    init(offsets: [Int], nodeCount n: Int) {
-        let total = n + offsets[n]
-        var bounds = [Int](repeating: n, count: Self.count + 1)
-        bounds[0] = 0
-        for c in 1 ..< Self.count {
-            // Smallest v with v + offsets[v] >= c * total / count (the function is increasing in v).
-            let target = c * total / Self.count
-            var lo = bounds[c - 1], hi = n
-            while lo < hi {
-                let mid = (lo + hi) / 2
-                if mid + offsets[mid] < target { lo = mid + 1 } else { hi = mid }
-            }
-            bounds[c] = lo
-        }
-        self.bounds = bounds
-        self.work = total
-    }
-
-    /// Runs `body(chunk, nodes)` for every chunk, concurrently when `parallel` is set and the pass is big
-    /// enough to pay for it; `body` must write only to its own nodes' and its own chunk's slots.
-    func run(parallel: Bool, _ body: (_ chunk: Int, _ nodes: Range<Int>) -> Void) {
-        if parallel && work >= Self.parallelThreshold {
-            withoutActuallyEscaping(body) { body in
-                let task = ChunkTask(body: body, bounds: bounds)
-                DispatchQueue.concurrentPerform(iterations: Self.count) { @Sendable c in task.run(c) }
-            }
-        } else {
-            for c in 0 ..< Self.count { body(c, bounds[c] ..< bounds[c + 1]) }
-        }
-    }
-}
-
-/// A chunk body handed to Dispatch; each invocation touches disjoint memory (see `NodeChunks.run`).
-private struct ChunkTask: @unchecked Sendable {
-    let body: (Int, Range<Int>) -> Void
-    let bounds: [Int]
-    func run(_ c: Int) { body(c, bounds[c] ..< bounds[c + 1]) }
-}
-
 extension CSRGraph {
-    /// Checks the parameters every power iteration takes.
-    static func checkIterationParameters(
-        measure: String, tolerance: Double, maxIterations: Int
-    ) throws(CentralityError) {
-        guard tolerance.isFinite, tolerance >= 0 else {
-            throw .invalidParameter(measure: measure, name: "tolerance", reason: "\(tolerance) is not a finite number >= 0")
-        }
-        guard maxIterations >= 1 else {
-            throw .invalidParameter(measure: measure, name: "maxIterations", reason: "\(maxIterations) is not >= 1")
-        }
-    }
-
     /// A vector of `count` non-negative finite values scaled to sum 1, or `nil` when none was given.
     static func probabilityVector(
         _ values: [Double]?, count: Int, measure: String, name: String
@@ -292,33 +215,5 @@ extension CSRGraph {
             throw .invalidParameter(measure: measure, name: name, reason: "the values sum to 0; give some node a positive value")
         }
         return values.map { $0 / sum }
-    }
-
-    /// Throws if any edge weight is negative.
-    func checkNonNegativeWeights(measure: String) throws(CentralityError) {
-        guard let weights else { return }
-        for (edge, w) in weights.enumerated() where w < 0 {
-            throw .negativeWeight(
-                measure: measure, source: Int(edgeSources[edge]), target: Int(edgeTargets[edge]), weight: w)
-        }
-    }
-
-    /// The weights in in-arc order (`nil` when the graph is unweighted), after checking they are >= 0.
-    func inArcWeights(measure: String) throws(CentralityError) -> [Double]? {
-        guard let weights else { return nil }
-        try checkNonNegativeWeights(measure: measure)
-        return inEdges.map { weights[Int($0)] }
-    }
-
-    /// The weights in out-arc order, after checking they are >= 0 (`nil` when the graph is unweighted).
-    func outArcWeights(measure: String) throws(CentralityError) -> [Double]? {
-        guard let weights else { return nil }
-        try checkNonNegativeWeights(measure: measure)
-        return outArcWeightsUnchecked(weights)
-    }
-
-    /// The weights in out-arc order (a directed graph's out-arcs are in edge-id order already).
-    func outArcWeightsUnchecked(_ weights: [Double]) -> [Double] {
-        isDirected ? weights : outEdges.map { weights[Int($0)] }
     }
 }

@@ -1,0 +1,26 @@
+/// SplitMix64 (Steele, Lea and Flood 2014): a small, fast generator with a fixed, documented output, so a
+/// seeded sample is the same on every platform and Swift version.
+///
+/// Used by `BetweennessSources.sample` to draw betweenness sources.
+struct SplitMix64 {
+    private var state: UInt64
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// A uniform integer in `0 ..< bound` (Lemire's multiply-and-reject), `bound > 0`.
+    mutating func below(_ bound: UInt64) -> UInt64 {
+        var product = next().multipliedFullWidth(by: bound)
+        if product.low < bound {
+            let threshold = (0 &- bound) % bound
+            while product.low < threshold { product = next().multipliedFullWidth(by: bound) }
+        }
+        return product.high
+    }
+}
