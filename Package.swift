@@ -28,7 +28,14 @@ let package = Package(
             providers: [.apt(["libgraphviz-dev"])]
         ),
         // The only module that calls Graphviz.
-        .target(name: "EcoGraphRender", dependencies: ["CGraphviz", "EcoGraphIO", "EcoGraphModel"]),
+        // The report's script and stylesheet are real files, compiled into the binary as byte arrays
+        // (`PackageResources.report_js`, `.report_css`): the report stays one self-contained file and the
+        // executable needs no resource bundle at run time.
+        .target(
+            name: "EcoGraphRender",
+            dependencies: ["CGraphviz", "EcoGraphIO", "EcoGraphModel"],
+            resources: [.embedInCode("Resources/report.js"), .embedInCode("Resources/report.css")]
+        ),
         // The API users import: projections, analyses keyed by node id, the bundled graph.
         .target(
             name: "EcoGraph",

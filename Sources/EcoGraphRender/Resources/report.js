@@ -1,9 +1,3 @@
-extension HTMLReport {
-    /// The page's one script (allowed by its hash). It reads `#ecograph-data`, builds every table and the side
-    /// panel with `createElement`/`textContent` (never `innerHTML`), links only `http(s)` URLs, wires pan and
-    /// zoom on the inline SVG, and finally writes `#ecograph-status` (`{"ok":…,"nodes":…,"svgNodes":…,
-    /// "errors":[…]}`), which uncaught errors also reach, for headless checks.
-    static let script = #"""
 (function () {
   'use strict';
   var statusEl = document.getElementById('ecograph-status');
@@ -746,5 +740,3 @@ extension HTMLReport {
   status.done = true;
   writeStatus();
 })();
-"""#
-}
