@@ -306,7 +306,8 @@
       cps.forEach(function (p) { append(ol, append(el('li'), append(el('div', 'row'), nodeLink(p.id), el('span', 'muted', fmt(p.impact))))); });
       panel.appendChild(ol);
     }
-    var pr = (data.rankings || []).filter(function (r) { return r.measure.key === 'pagerank'; })[0] || (data.rankings || [])[0];
+    // The ranking the report leads with: data.defaultMeasure when the report names one, else the first.
+    var pr = (data.rankings || []).filter(function (r) { return r.measure.key === data.defaultMeasure; })[0] || (data.rankings || [])[0];
     if (pr && pr.entries.length) {
       panel.appendChild(el('h3', null, 'Top by ' + pr.measure.name));
       var ol2 = el('ol', 'toplist');
