@@ -6,8 +6,9 @@ BIN := .build/release/ecograph
 
 .PHONY: run test deps browser-deps build clean docs examples
 
-## Installs what is missing: Graphviz's C library and headers (and pkg-config to find them), and the fonts
-## that draw Chinese labels and the kind glyphs in PNG and PDF output.
+## Installs what is missing: Graphviz's C library and headers (and pkg-config to find them), the fonts
+## that draw Chinese labels and the kind glyphs in PNG and PDF output, and Node.js and Python's tinycss2
+## (Debian's nodejs and python3-tinycss2), which `make test` uses to parse the report's script and stylesheet.
 deps:
 	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists libgvc; then \
 		echo "installing libgraphviz-dev (Graphviz's C library) ..." >&2; \
@@ -16,6 +17,14 @@ deps:
 	@if ! dpkg -s fonts-noto-cjk fonts-noto-color-emoji >/dev/null 2>&1; then \
 		echo "installing fonts-noto-cjk fonts-noto-color-emoji (labels and glyphs in PNG/PDF) ..." >&2; \
 		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq fonts-noto-cjk fonts-noto-color-emoji >&2; \
+	fi
+	@if ! command -v node >/dev/null 2>&1; then \
+		echo "installing nodejs (Tests/Syntax/check_assets.sh: node --check of the report's script) ..." >&2; \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq nodejs >&2; \
+	fi
+	@if ! python3 -c 'import tinycss2' >/dev/null 2>&1 && ! /usr/bin/python3 -c 'import tinycss2' >/dev/null 2>&1; then \
+		echo "installing python3-tinycss2 (Tests/Syntax/check_assets.sh: CSS parse of the report's stylesheet) ..." >&2; \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq python3-tinycss2 >&2; \
 	fi
 
 ## Installs Chromium, for the headless-browser check of the HTML report.
@@ -49,6 +58,7 @@ test: deps browser-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	$(MAKE) examples
+	Tests/Syntax/check_assets.sh
 	Tests/Browser/check_report.sh .build/debug/ecograph $(OUT)/browser-check
 
 ## Builds the example programs (a nested package with its own build folder) and runs each.

@@ -38,7 +38,14 @@ let package = Package(
             resources: [.copy("Resources/china-open-source-ai.yaml")]
         ),
         // The only module that calls Graphviz: layout and rendering, DOT reading, themes, diagrams, the HTML report.
-        .target(name: "EcoGraphRender", dependencies: ["CGraphviz", "EcoGraphAnalysis"]),
+        // The report's script and stylesheet are real files, compiled into the binary as byte arrays
+        // (`PackageResources.report_js`, `.report_css`): the report stays one self-contained file and the
+        // executable needs no resource bundle at run time.
+        .target(
+            name: "EcoGraphRender",
+            dependencies: ["CGraphviz", "EcoGraphAnalysis"],
+            resources: [.embedInCode("Resources/report.js"), .embedInCode("Resources/report.css")]
+        ),
         // The umbrella users import: re-exports analysis and rendering (and the model and IO beneath them).
         .target(name: "EcoGraph", dependencies: ["EcoGraphAnalysis", "EcoGraphRender"]),
         // Subcommands: parse, call the library, print.

@@ -25,7 +25,7 @@ extension HTMLReport {
                 ("impact", n.impact.map(OutputValue.int) ?? .null), ("dependents", n.dependents.map(OutputValue.int) ?? .null),
             ])
         }
-        let root: OutputValue = .map([
+        var fields: [(String, OutputValue)] = [
             ("format", .string("ecograph-report/1")),
             ("title", .string(c.title)),
             ("generatedBy", .string(c.generatedBy)),
@@ -34,6 +34,10 @@ extension HTMLReport {
             ("directed", .bool(c.isDirected)),
             ("edgeCount", .int(c.edgeCount)),
             ("measures", .list(c.measures.map(measure))),
+        ]
+        // Only when set, so a report without one is byte for byte what it was before the field existed.
+        if let key = c.defaultMeasure { fields.append(("defaultMeasure", .string(key))) }
+        fields += [
             ("nodes", .list(nodes)),
             ("edges", .list(c.edges.map { .map([("from", .string($0.from)), ("to", .string($0.to)), ("kind", .optional($0.kind))]) })),
             ("rankings", .list(c.rankings.map { r in
@@ -65,7 +69,7 @@ extension HTMLReport {
                              ("edges", .list(r.citingEdges.map(OutputValue.strings)))])
                 })
             } ?? .null),
-        ])
-        return root.compactHTMLSafeJSON
+        ]
+        return OutputValue.map(fields).compactHTMLSafeJSON
     }
 }

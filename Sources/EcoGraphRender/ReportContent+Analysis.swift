@@ -145,6 +145,7 @@ extension LoadedGraph {
             isDirected: graph.isDirected, edgeCount: table.edgeCount, measures: measures, nodes: nodes, edges: edges,
             rankings: rankings, notes: notes, analysis: analysis, consumerCount: report.consumerCount,
             chokepoints: chokepointRows, articulationPoints: report.articulationPoints, cycles: report.cycles,
-            scenarios: outcomes, references: references)
+            scenarios: outcomes, references: references,
+            defaultMeasure: sweep.scores(.defaultRanking) != nil ? CentralityMeasure.defaultRanking.rawValue : nil)
     }
 }

@@ -286,13 +286,16 @@ public struct ReportContent: Sendable, Equatable {
     public var scenarios: [ScenarioOutcome]
     /// The references; `nil` for a generic graph (no provenance section).
     public var references: [Reference]?
+    /// The `Measure.key` of the ranking the report leads with (its overview lists that ranking's top nodes);
+    /// `nil` leads with the first ranking.
+    public var defaultMeasure: String?
 
     /// The report's content; `LoadedGraph.reportContent` in EcoGraph fills it from a graph.
     public init(title: String, generatedBy: String, description: String = "", diagramSVG: String, isDirected: Bool = true,
                 edgeCount: Int = 0, measures: [Measure] = [], nodes: [Node] = [], edges: [Edge] = [], rankings: [Ranking] = [],
                 notes: [String] = [], analysis: String = "", consumerCount: Int = 0, chokepoints: [Chokepoint] = [],
                 articulationPoints: [String] = [], cycles: [[String]] = [], scenarios: [ScenarioOutcome] = [],
-                references: [Reference]? = nil) {
+                references: [Reference]? = nil, defaultMeasure: String? = nil) {
         self.title = title
         self.generatedBy = generatedBy
         self.description = description
@@ -311,5 +314,6 @@ public struct ReportContent: Sendable, Equatable {
         self.cycles = cycles
         self.scenarios = scenarios
         self.references = references
+        self.defaultMeasure = defaultMeasure
     }
 }

@@ -9,8 +9,8 @@
 # It also takes screenshots (report.png, hostile.png) in the output folder.
 #
 # Usage: Tests/Browser/check_report.sh PATH/TO/ecograph [OUTPUT_DIR]
-# Exit status 0 when every check passes (or, printing "skipped: chromium not installed", when there is no
-# Chromium); 1 when a check fails; 2 on bad usage.
+# Exit status 0 when every check passes; 1 when a check fails or there is no Chromium (`make browser-deps`
+# installs it; the check never skips); 2 on bad usage.
 set -uo pipefail
 
 if [[ $# -lt 1 || ! -x "$1" ]]; then
@@ -28,8 +28,10 @@ for candidate in chromium chromium-browser google-chrome-stable google-chrome; d
     if command -v "$candidate" >/dev/null 2>&1; then CHROMIUM="$(command -v "$candidate")"; break; fi
 done
 if [[ -z "$CHROMIUM" ]]; then
-    echo "skipped: chromium not installed"
-    exit 0
+    # Never a silent skip: a report nobody opened in a browser is not a passed check.
+    echo "FAIL - no Chromium (looked for chromium, chromium-browser, google-chrome-stable, google-chrome on PATH);" \
+        "the report cannot be checked in a browser: run \`make browser-deps\` (installs Debian's chromium)" >&2
+    exit 1
 fi
 
 passed=0

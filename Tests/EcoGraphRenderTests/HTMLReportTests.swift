@@ -32,6 +32,18 @@ private func hostileContent(svg: String = "<svg viewBox=\"0 0 10 10\"><g class=\
         references: [.init(key: hostile, title: hostile, publisher: hostile, url: "javascript:alert(1)", citingNodes: [hostile])])
 }
 
+/// A file of `Sources/EcoGraphRender/Resources/`, read from the source tree (not through the embedded copy).
+private func resourceFile(_ name: String, filePath: String = #filePath) throws -> Data {
+    let root = URL(fileURLWithPath: filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    return try Data(contentsOf: root.appendingPathComponent("Sources/EcoGraphRender/Resources/\(name)"))
+}
+
+/// The page's data element, parsed.
+private func reportData(_ html: String) throws -> [String: Any] {
+    let data = try #require(element(html, opening: "<script type=\"application/json\" id=\"ecograph-data\">"))
+    return try #require(try JSONSerialization.jsonObject(with: Data(data.utf8)) as? [String: Any])
+}
+
 @Suite("HTML report: escaping, sanitising, policy")
 struct HTMLReportTests {
     @Test("data JSON escapes <, >, & and U+2028/2029, and parses back to the same strings")
@@ -165,5 +177,40 @@ struct HTMLReportTests {
         let html = HTMLReport.html(generic)
         #expect(!html.contains("id=\"provenance\"") && !html.contains("id=\"scenarios\""))
         #expect(HTMLReport.html(content).contains("id=\"provenance\"") && HTMLReport.html(content).contains("id=\"scenarios\""))
+    }
+    @Test("the page's script and style are exactly Resources/report.js and report.css, byte for byte")
+    func assetsAreTheResourceFiles() throws {
+        let js = try resourceFile("report.js")
+        let css = try resourceFile("report.css")
+        #expect(Data(HTMLReport.script.utf8) == js)
+        #expect(Data(HTMLReport.stylesheet.utf8) == css)
+        let html = HTMLReport.html(hostileContent())
+        let script = try #require(element(html, opening: "<script>"))
+        let style = try #require(element(html, opening: "<style>", closing: "</style>"))
+        #expect(Data(script.utf8) == js)
+        #expect(Data(style.utf8) == css)
+    }
+
+    @Test("defaultMeasure reaches the data JSON when set, and the script leads with it; unset, no key is written")
+    func defaultMeasure() throws {
+        var content = hostileContent()
+        #expect(content.defaultMeasure == nil)
+        let unset = HTMLReport.html(content)
+        #expect(try reportData(unset)["defaultMeasure"] == nil)
+        #expect(!unset.contains("\"defaultMeasure\""))
+
+        content.defaultMeasure = "pagerank"
+        let set = HTMLReport.html(content)
+        #expect(try reportData(set)["defaultMeasure"] as? String == "pagerank")
+        // Only the key is added, right after the measures.
+        #expect(set.contains("],\"defaultMeasure\":\"pagerank\",\"nodes\":["))
+        #expect(set.replacingOccurrences(of: "\"defaultMeasure\":\"pagerank\",", with: "") == unset)
+        // Through the initializer too, and escaped like every other string.
+        let hostileKey = ReportContent(title: "t", generatedBy: "g", diagramSVG: "", defaultMeasure: "</script>")
+        #expect(try reportData(HTMLReport.html(hostileKey))["defaultMeasure"] as? String == "</script>")
+
+        // The script picks the ranking by data.defaultMeasure, no measure name is hard-coded.
+        #expect(HTMLReport.script.contains("r.measure.key === data.defaultMeasure"))
+        #expect(!HTMLReport.script.contains("'pagerank'"))
     }
 }

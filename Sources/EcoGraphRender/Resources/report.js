@@ -1,9 +1,3 @@
-extension HTMLReport {
-    /// The page's one script (allowed by its hash). It reads `#ecograph-data`, builds every table and the side
-    /// panel with `createElement`/`textContent` (never `innerHTML`), links only `http(s)` URLs, wires pan and
-    /// zoom on the inline SVG, and finally writes `#ecograph-status` (`{"ok":…,"nodes":…,"svgNodes":…,
-    /// "errors":[…]}`), which uncaught errors also reach, for headless checks.
-    static let script = #"""
 (function () {
   'use strict';
   var statusEl = document.getElementById('ecograph-status');
@@ -312,7 +306,8 @@ extension HTMLReport {
       cps.forEach(function (p) { append(ol, append(el('li'), append(el('div', 'row'), nodeLink(p.id), el('span', 'muted', fmt(p.impact))))); });
       panel.appendChild(ol);
     }
-    var pr = (data.rankings || []).filter(function (r) { return r.measure.key === 'pagerank'; })[0] || (data.rankings || [])[0];
+    // The ranking the report leads with: data.defaultMeasure when the report names one, else the first.
+    var pr = (data.rankings || []).filter(function (r) { return r.measure.key === data.defaultMeasure; })[0] || (data.rankings || [])[0];
     if (pr && pr.entries.length) {
       panel.appendChild(el('h3', null, 'Top by ' + pr.measure.name));
       var ol2 = el('ol', 'toplist');
@@ -746,5 +741,3 @@ extension HTMLReport {
   status.done = true;
   writeStatus();
 })();
-"""#
-}
