@@ -61,11 +61,16 @@ test: deps browser-deps
 	Tests/Syntax/check_assets.sh
 	Tests/Browser/check_report.sh .build/debug/ecograph $(OUT)/browser-check
 
-## Builds the example programs (a nested package with its own build folder) and runs each.
+## Builds the example programs (a nested package with its own build folder) and runs each; checks that the
+## analysis-only one links no Graphviz.
 examples: deps
 	$(SWIFT) build --package-path Examples --scratch-path .build-examples
 	mkdir -p $(OUT)
 	.build-examples/debug/RankInCode
+	@# RankInCode imports EcoGraphAnalysis alone: its binary must need no Graphviz library.
+	@if readelf -d .build-examples/debug/RankInCode | grep -E 'NEEDED.*lib(gvc|cgraph|cdt|pathplan)\.'; then \
+		echo "FAIL - RankInCode (import EcoGraphAnalysis) links Graphviz" >&2; exit 1; \
+	else echo "ok - RankInCode (import EcoGraphAnalysis) links no Graphviz library" >&2; fi
 	.build-examples/debug/ExportControlImpact $(OUT)/export-controls.svg
 	.build-examples/debug/SoftwareChokepoints
 	.build-examples/debug/GettingStarted

@@ -1,5 +1,6 @@
 // swift-tools-version: 6.0
-// Small programs that embed EcoGraph: each imports only `EcoGraph`, builds and runs in `make test`.
+// Small programs that embed EcoGraph: each imports one library (`EcoGraph`, or `EcoGraphAnalysis` for a
+// program that only analyses and links no Graphviz), builds and runs in `make test`.
 // Build: swift build --package-path Examples --scratch-path .build-examples
 // Run:   swift run --package-path Examples --scratch-path .build-examples RankInCode
 import PackageDescription
@@ -11,8 +12,8 @@ let package = Package(
         .package(name: "EcoGraph", path: ".."),
     ],
     targets: [
-        // Builds a small ecosystem in code and ranks it by PageRank and betweenness.
-        .executableTarget(name: "RankInCode", dependencies: [.product(name: "EcoGraph", package: "EcoGraph")]),
+        // Builds a small ecosystem in code and ranks it by PageRank and betweenness; analysis only, no Graphviz.
+        .executableTarget(name: "RankInCode", dependencies: [.product(name: "EcoGraphAnalysis", package: "EcoGraph")]),
         // The US chip export controls on the bundled graph: what each Global South country loses; an SVG diff.
         .executableTarget(name: "ExportControlImpact", dependencies: [.product(name: "EcoGraph", package: "EcoGraph")]),
         // Chokepoints and a minimum cut of a GraphML software dependency graph.

@@ -26,7 +26,7 @@ do {
     let cascade = try graph.whatIf(scenario, options: ChokepointOptions(consumers: .group("global-south"), model: .cascade))
 
     print("\(scenario.description)")
-    print("\(reach.cutDependencies.count) dependencies cut: " + reach.cutDependencies.map { "\($0[0]) → \($0[1])" }.joined(separator: ", "))
+    print("\(reach.cutDependencies.count) dependencies cut: " + reach.cutDependencies.map { "\($0.from) → \($0.to)" }.joined(separator: ", "))
     print()
     let lostByReach = Dictionary(uniqueKeysWithValues: reach.affected.map { ($0.id, $0.lost) })
     let failed = Set(cascade.affected.map(\.id))

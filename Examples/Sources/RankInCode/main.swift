@@ -4,8 +4,11 @@
 // Shows: built-in kinds as constants (a misspelt kind does not compile), alternatives groups, `build()`
 // reporting every problem at the line that caused it, and `LoadedGraph.centrality` in the dependency view
 // (`u -> v`: u depends on v), so PageRank ranks what is most depended upon.
+//
+// It imports `EcoGraphAnalysis` alone and links no Graphviz: `make examples` checks with readelf that the
+// binary needs neither libgvc nor libcgraph, so an analysing program runs on a machine without them.
 
-import EcoGraph
+import EcoGraphAnalysis
 import Foundation  // exit
 
 var b = EcosystemBuilder(name: "Open models, in code")

@@ -34,10 +34,10 @@ do {
     if !report.cycles.isEmpty { print("Dependency cycles: \(report.cycles)") }
 
     let nodeCut = try graph.minimumCut(from: .ids([application]), to: .ids([library]))
-    let edgeCut = try graph.minimumCut(from: .ids([application]), to: .ids([library]), edges: true)
+    let edgeCut = try graph.minimumCut(from: .ids([application]), to: .ids([library]), unit: .edges)
     print("Minimum cut from \(application) to \(library):")
     print("  \(nodeCut.size) package(s): \(nodeCut.nodes.joined(separator: ", "))")
-    print("  \(edgeCut.size) dependency declaration(s): " + edgeCut.edges.map { "\($0[0]) → \($0[1])" }.joined(separator: ", "))
+    print("  \(edgeCut.size) dependency declaration(s): " + edgeCut.edges.map { "\($0.from) → \($0.to)" }.joined(separator: ", "))
 } catch {
     FileHandle.standardError.write(Data("SoftwareChokepoints: \(error)\n".utf8))
     exit(1)
