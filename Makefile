@@ -75,9 +75,9 @@ examples: deps
 	.build-examples/debug/SoftwareChokepoints
 	.build-examples/debug/GettingStarted
 
-## Builds the API documentation (DocC) of the EcoGraph module; fails on any warning.
+## Builds the API documentation (DocC) of the analysis library, EcoGraphAnalysis; fails on any warning.
 docs:
-	$(SWIFT) package --disable-sandbox generate-documentation --target EcoGraph --warnings-as-errors
+	$(SWIFT) package --disable-sandbox generate-documentation --target EcoGraphAnalysis --warnings-as-errors
 
 build: deps
 	$(SWIFT) build -c release --product ecograph

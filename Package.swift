@@ -14,7 +14,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
-        // `swift package generate-documentation --target EcoGraph` (DocC); a plugin only: no product links it.
+        // `swift package generate-documentation --target EcoGraphAnalysis` (DocC); a plugin only: no product links it.
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [

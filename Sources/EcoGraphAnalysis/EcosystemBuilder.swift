@@ -1,7 +1,7 @@
-/// Builds an ``EcoGraphModel/Ecosystem`` in code, one node and one edge at a time, then validates it.
+/// Builds an `Ecosystem` in code, one node and one edge at a time, then validates it.
 ///
-/// Kinds are values, not strings: the built-in ones are static constants (``EcoGraphModel/NodeKind/company``,
-/// ``EcoGraphModel/EdgeKind/develops``, ...), so a misspelt kind does not compile. A kind of your own is a `NodeKind` or
+/// Kinds are values, not strings: the built-in ones are static constants (`NodeKind.company`,
+/// `EdgeKind.develops`, ...), so a misspelt kind does not compile. A kind of your own is a `NodeKind` or
 /// `EdgeKind` value; passing it to ``node(_:kind:label:attributes:sources:inferred:note:file:line:)`` or
 /// ``edge(_:_:_:id:weight:confidence:alternatives:targets:attributes:sources:inferred:note:file:line:)``
 /// declares it. ``build()`` runs `Ecosystem.validate()` and reports **every** problem, each at the line of

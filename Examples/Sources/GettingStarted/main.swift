@@ -1,4 +1,4 @@
-// GettingStarted: the code of the DocC article "Getting Started" (Sources/EcoGraph/EcoGraph.docc/
+// GettingStarted: the code of the DocC article "Getting Started" (Sources/EcoGraphAnalysis/EcoGraphAnalysis.docc/
 // GettingStarted.md), kept here so that it compiles and runs in `make test`.
 //
 // Shows: load the bundled graph, rank by PageRank, find chokepoints, run a scenario, render an SVG.
