@@ -41,7 +41,7 @@ public enum NodeSelection: Sendable, Hashable, CustomStringConvertible {
 extension LoadedGraph {
     /// The group names a node carries in its `group` attribute (typed ecosystems only).
     public func groups(of node: Int) -> [String] {
-        ecosystem?.nodes[node].attributes["group"]?.strings ?? []
+        ecosystem?.nodes[node].attributes[NodeAttribute.group]?.strings ?? []
     }
 
     /// The nodes a selection names, in increasing index order.

@@ -23,7 +23,7 @@ extension LoadedGraph {
         let schema = ecosystem.schema
         var homes = ecosystem.nodes.map { node -> Set<String> in
             if schema.nodeKind(node.kind)?.role == .jurisdiction { return [node.id] }
-            return Set(node.attributes["country"]?.strings ?? [])
+            return Set(node.attributes[NodeAttribute.home]?.strings ?? [])
         }
         var developers = [[Int]](repeating: [], count: nodeCount)
         for edge in ecosystem.edges {

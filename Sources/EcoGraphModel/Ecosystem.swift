@@ -53,6 +53,14 @@ public struct SourceReference: Sendable, Hashable, Identifiable {
 }
 
 /// A node of an ecosystem: an actor or a thing, with its provenance.
+/// The node attributes the analyses read, each spelled once.
+public enum NodeAttribute {
+    /// `country`: the ids of the jurisdiction nodes (role `jurisdiction`) a node belongs to: its home.
+    public static let home = "country"
+    /// `group`: the groups a node is in, which a `NodeSelection` can pick (`global-south`).
+    public static let group = "group"
+}
+
 public struct EcosystemNode: Sendable, Hashable, Identifiable {
     /// Stable identifier: non-empty, without whitespace, control characters or commas.
     public var id: String

@@ -114,14 +114,14 @@ extension Ecosystem {
             if schema.nodeKind(node.kind) == nil {
                 issues.append(.init(.node(i), field: "kind", "node '\(node.id)' has unknown kind '\(node.kind)'"))
             }
-            if let country = node.attributes["country"] {
+            if let country = node.attributes[NodeAttribute.home] {
                 let ids = country.strings
                 if ids.isEmpty || !ids.allSatisfy(isPlace) {
                     issues.append(.init(.node(i), field: "attributes.country",
                         "node '\(node.id)': attribute country '\(country)' is not the id of a jurisdiction node (a kind with role jurisdiction, as state and country)"))
                 }
             }
-            if let group = node.attributes["group"], group.strings.isEmpty {
+            if let group = node.attributes[NodeAttribute.group], group.strings.isEmpty {
                 issues.append(.init(.node(i), field: "attributes.group", "node '\(node.id)': attribute group must be a string or a list of strings"))
             }
             checkSources(node.sources, .node(i), "node '\(node.id)'")
