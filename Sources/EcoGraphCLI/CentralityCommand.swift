@@ -91,21 +91,9 @@ struct CentralityCommand: ParsableCommand {
         let edges = ranking.measure.scoresEdges
         switch format {
         case .json:
-            return OutputValue.map([
-                ("measure", .string(ranking.measure.rawValue)),
-                ("directed", .bool(ranking.isDirected)),
-                ("weighted", .bool(ranking.weighted)),
-                ("normalized", .bool(ranking.normalized)),
-                ("scores", .list(scores.map { item in
-                    var fields: [(String, OutputValue)] = edges
-                        ? [("source", .string(item.id)), ("target", .string(item.target ?? ""))]
-                        : [("id", .string(item.id))]
-                    fields.append(("label", .string(item.label)))
-                    if !edges { fields.append(("kind", item.kind.map(OutputValue.string) ?? .string(""))) }
-                    fields += [("score", .number(item.score)), ("rank", .number(Double(item.rank)))]
-                    return .map(fields)
-                })),
-            ]).json
+            var shown = ranking
+            shown.scores = scores
+            return encodedJSON(shown)
         case .csv, .table:
             let headers = edges ? ["rank", "source", "target", "label", "score"] : ["rank", "id", "label", "kind", "score"]
             let rows = scores.map { item in

@@ -33,36 +33,11 @@ struct ChokepointsCommand: ParsableCommand {
 
     static func render(_ report: ChokepointReport, format: OutputFormat, top: Int?) -> String {
         let entries = top.map { Array(report.chokepoints.prefix($0)) } ?? report.chokepoints
-        func pairs(_ list: [[String]]) -> OutputValue { .list(list.map { .list($0.map(OutputValue.string)) }) }
-        func pairs(_ edges: [EdgeRef]) -> OutputValue { pairs(edges.map(\.ids)) }
         switch format {
         case .json:
-            return OutputValue.map([
-                ("consumers", .string(report.options.consumers.description)),
-                ("providers", .string(report.options.providers.description)),
-                ("model", .string(report.options.model.rawValue)),
-                ("articulationPoints", .list(report.articulationPoints.map(OutputValue.string))),
-                ("bridges", pairs(report.bridges)),
-                ("stronglyConnectedComponents", .number(Double(report.stronglyConnectedComponents))),
-                ("weaklyConnectedComponents", .number(Double(report.weaklyConnectedComponents))),
-                ("biconnectedComponents", pairs(report.biconnectedComponents)),
-                ("cycles", pairs(report.cycles)),
-                ("strongArticulationPoints", .list(report.strongArticulationPoints.map(OutputValue.string))),
-                ("strongBridges", pairs(report.strongBridges)),
-                ("chokepoints", .list(entries.map { entry in
-                    var fields: [(String, OutputValue)] = [
-                        ("id", .string(entry.id)), ("label", .string(entry.label)), ("kind", .string(entry.kind ?? "")),
-                        ("impact", .number(Double(entry.impact))), ("dependents", .number(Double(entry.dependents))),
-                    ]
-                    if report.detailsListed {
-                        fields.append(("consumers", .list(entry.consumers.map { loss in
-                            .map([("id", .string(loss.consumer)), ("lost", .number(Double(loss.lost))),
-                                  ("nodes", .list(loss.nodes.map(OutputValue.string)))])
-                        })))
-                    }
-                    return .map(fields)
-                })),
-            ]).json
+            var shown = report
+            shown.chokepoints = entries
+            return encodedJSON(shown)
         case .csv:
             return TextTable(headers: ["rank", "id", "label", "kind", "impact", "dependents"],
                              rows: entries.enumerated().map { ["\($0.offset + 1)", $0.element.id, $0.element.label, $0.element.kind ?? "", "\($0.element.impact)", "\($0.element.dependents)"] }).csv

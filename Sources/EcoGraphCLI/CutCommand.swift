@@ -35,11 +35,7 @@ struct CutCommand: ParsableCommand {
             let items = edges ? cut.edges.map(\.description) : cut.nodes
             switch output.format {
             case .json:
-                printOut(OutputValue.map([
-                    ("from", .string(cut.from.description)), ("to", .string(cut.to.description)), ("unit", .string(cut.unit.rawValue)),
-                    ("size", .number(Double(cut.size))),
-                    ("cut", edges ? .list(cut.edges.map { .list($0.ids.map(OutputValue.string)) }) : .list(cut.nodes.map(OutputValue.string))),
-                ]).json)
+                printOut(encodedJSON(cut))
             case .csv:
                 printOut(TextTable(headers: [edges ? "edge" : "node"], rows: items.map { [$0] }).csv)
             case .table:

@@ -116,7 +116,13 @@ struct RenderCommand: ParsableCommand {
             options.glyphs = false  // cairo would draw boxes for emoji without an emoji font
         }
         let graph = try input.load(view: .dependency)
-        let dot = try graph.diagram(options, theme: theme).text
+        let dot: String
+        do {
+            dot = try graph.diagram(options, theme: theme).text
+        } catch {
+            if case .unknownNode(let id) = error, id == focus { throw CLIError("unknown node id '\(id)' (--focus)") }
+            throw error
+        }
         let bytes: [UInt8]
         switch target {
         case .dotText: bytes = Array(dot.utf8)

@@ -26,24 +26,8 @@ struct StatsCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let stats = GraphStatistics(try input.load(view: .asWritten).table)
-            printOut(format == .json ? Self.json(stats) : Self.table(stats))
+            printOut(format == .json ? encodedJSON(stats) : Self.table(stats))
         }
-    }
-
-    static func json(_ s: GraphStatistics) -> String {
-        OutputValue.map([
-            ("nodes", .number(Double(s.nodes))),
-            ("edges", .number(Double(s.edges))),
-            ("distinctEdges", .number(Double(s.distinctEdges))),
-            ("selfLoops", .number(Double(s.selfLoops))),
-            ("directed", .bool(s.isDirected)),
-            ("weaklyConnectedComponents", .number(Double(s.weaklyConnectedComponents))),
-            ("stronglyConnectedComponents", .number(Double(s.stronglyConnectedComponents))),
-            ("largestComponent", .number(Double(s.largestComponent))),
-            ("density", .number(s.density)),
-            ("kinds", .map(s.kinds.map { ($0.kind, .number(Double($0.count))) })),
-            ("edgeKinds", .map(s.edgeKinds.map { ($0.kind, .number(Double($0.count))) })),
-        ]).json
     }
 
     static func table(_ s: GraphStatistics) -> String {

@@ -42,31 +42,10 @@ struct WhatIfCommand: ParsableCommand {
         }
     }
 
-    static func json(_ result: WhatIfResult) -> OutputValue {
-        var fields: [(String, OutputValue)] = [
-            ("scenario", .string(result.scenario.name)),
-            ("model", .string(result.model.rawValue)),
-            ("removed", .list(result.removed.map(OutputValue.string))),
-            ("cutDependencies", .list(result.cutDependencies.map { .list($0.ids.map(OutputValue.string)) })),
-            ("lostPairs", .number(Double(result.lostPairs))),
-            ("affected", .list(result.affected.map { consumer in
-                .map([("id", .string(consumer.id)), ("label", .string(consumer.label)), ("kind", .string(consumer.kind ?? "")),
-                      ("lostCount", .number(Double(consumer.lostCount))), ("lost", .list(consumer.lost.map(OutputValue.string)))])
-            })),
-            ("ranking", .list(result.rankingChanges.map { change in
-                .map([("id", .string(change.id)), ("impactBefore", .number(Double(change.impactBefore))),
-                      ("impactAfter", .number(Double(change.impactAfter))), ("rankBefore", .number(Double(change.rankBefore))),
-                      ("rankAfter", change.rankAfter.map { .number(Double($0)) } ?? .string("removed"))])
-            })),
-        ]
-        if result.model == .cascade { fields.append(("rounds", .list(result.rounds.map { .list($0.map(OutputValue.string)) }))) }
-        return .map(fields)
-    }
-
     static func render(_ results: [WhatIfResult], format: OutputFormat) -> String {
         switch format {
         case .json:
-            return results.count == 1 ? json(results[0]).json : OutputValue.map([("scenarios", .list(results.map(json)))]).json
+            return results.count == 1 ? encodedJSON(results[0]) : encodedJSON(["scenarios": results])
         case .csv:
             var rows: [[String]] = []
             for result in results {
