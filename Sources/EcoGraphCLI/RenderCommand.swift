@@ -39,7 +39,7 @@ struct RenderCommand: ParsableCommand {
     @Option(help: "Group nodes in boxes by an attribute (country, region, ...) or by kind.")
     var clusterBy: String?
 
-    @Option(help: "Keep the N nodes ranked highest by --size-by (default PageRank).")
+    @Option(help: "Keep the N nodes ranked highest by --size-by (default \(CentralityMeasure.defaultRanking.displayName)).")
     var top: Int?
 
     @Option(help: "Keep the ego network of this node id.")

@@ -131,7 +131,7 @@ public struct DOTGraph: Sendable, Hashable {
     /// The graph's name.
     public var name: String
     /// `digraph` (true) or `graph` (false).
-    public var directed: Bool
+    public var isDirected: Bool
     /// `strict`: Graphviz merges parallel edges.
     public var strict: Bool
     /// Graph attributes (`rankdir`, `bgcolor`, `label`, ...).
@@ -150,11 +150,11 @@ public struct DOTGraph: Sendable, Hashable {
     public var legend: Cluster?
 
     /// A graph; every part defaults to empty.
-    public init(name: String = "G", directed: Bool = true, strict: Bool = false,
+    public init(name: String = "G", isDirected: Bool = true, strict: Bool = false,
                 graphAttributes: DOTAttributes = [:], nodeDefaults: DOTAttributes = [:], edgeDefaults: DOTAttributes = [:],
                 nodes: [Node] = [], edges: [Edge] = [], clusters: [Cluster] = [], legend: Cluster? = nil) {
         self.name = name
-        self.directed = directed
+        self.isDirected = isDirected
         self.strict = strict
         self.graphAttributes = graphAttributes
         self.nodeDefaults = nodeDefaults
@@ -171,7 +171,7 @@ public struct DOTGraph: Sendable, Hashable {
         var out = ""
         out.reserveCapacity(64 * (nodes.count + edges.count) + 256)
         out += strict ? "strict " : ""
-        out += directed ? "digraph " : "graph "
+        out += isDirected ? "digraph " : "graph "
         out += Self.quotedID(name)
         out += " {\n"
         for (key, value) in graphAttributes.sorted {
@@ -205,7 +205,7 @@ public struct DOTGraph: Sendable, Hashable {
     }
 
     private func statement(_ edge: Edge) -> String {
-        Self.quotedID(edge.from) + (directed ? " -> " : " -- ") + Self.quotedID(edge.to) + Self.attributeList(edge.attributes) + ";"
+        Self.quotedID(edge.from) + (isDirected ? " -> " : " -- ") + Self.quotedID(edge.to) + Self.attributeList(edge.attributes) + ";"
     }
 
     private static func attributeList(_ attributes: DOTAttributes) -> String {

@@ -162,7 +162,7 @@ extension LoadedGraph {
 
         // MARK: Nodes
         let glyphs = options.glyphs ?? theme.glyphs
-        var dot = DOTGraph(name: ecosystem?.name.isEmpty == false ? ecosystem!.name : "ecograph", directed: drawn.table.isDirected)
+        var dot = DOTGraph(name: ecosystem?.name.isEmpty == false ? ecosystem!.name : "ecograph", isDirected: drawn.table.isDirected)
         let keptNodes = (0 ..< n).filter { kept[$0] }
         var sizeFactor = [Double](repeating: 0, count: n)
         if options.sizeBy != nil, let scores {

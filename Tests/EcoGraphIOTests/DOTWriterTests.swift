@@ -79,7 +79,7 @@ import Testing
 
     @Test func clustersLegendAndUndirectedEdges() {
         let graph = DOTGraph(
-            name: "g", directed: false, nodes: [.init("a"), .init("b")], edges: [.init("a", "b")],
+            name: "g", isDirected: false, nodes: [.init("a"), .init("b")], edges: [.init("a", "b")],
             clusters: [.init(id: "0", label: "Box \"1\"", members: ["a"])],
             legend: .init(id: "legend", nodes: [.init("legend key", ["label": .html("<B>Legend</B>")])]))
         let text = graph.text
