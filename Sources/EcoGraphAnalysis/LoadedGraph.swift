@@ -50,22 +50,23 @@ public struct LoadedGraph: Sendable {
     ///   - view: the view a typed ecosystem is projected to (generic graphs are read as they are).
     ///   - isDirected: whether an edge list or CSV file is directed (GraphML and DOT say for themselves).
     ///   - readers: the readers of generic formats.
-    /// - Throws: `GraphFileError` with every problem of the file.
+    ///   - limits: how much a reader accepts (input size, nesting, YAML aliases, id length, counts).
+    /// - Throws: `GraphFileError` with every problem of the file, or the limit it went past.
     public static func load(path: String, view: EcosystemView = .dependency, isDirected: Bool = true,
-                            readers: GenericGraphReaders = .standard) throws(GraphFileError) -> LoadedGraph {
+                            readers: GenericGraphReaders = .standard, limits: InputLimits = .default) throws(GraphFileError) -> LoadedGraph {
         if EcosystemFormat(path: path) != nil {
-            return LoadedGraph(ecosystem: try EcosystemFile.read(contentsOf: path), view: view, name: path)
+            return LoadedGraph(ecosystem: try EcosystemFile.read(contentsOf: path, limits: limits), view: view, name: path)
         }
-        return LoadedGraph(table: try readers.read(path: path, isDirected: isDirected), name: path)
+        return LoadedGraph(table: try readers.read(path: path, isDirected: isDirected, limits: limits), name: path)
     }
 
     /// Loads a graph file by URL (a `file:` URL); see `load(path:view:isDirected:readers:)`.
     public static func load(contentsOf url: URL, view: EcosystemView = .dependency, isDirected: Bool = true,
-                            readers: GenericGraphReaders = .standard) throws(GraphFileError) -> LoadedGraph {
+                            readers: GenericGraphReaders = .standard, limits: InputLimits = .default) throws(GraphFileError) -> LoadedGraph {
         guard url.isFileURL else {
             throw GraphFileError(file: url.absoluteString, position: nil, message: "only file URLs can be read")
         }
-        return try load(path: url.path, view: view, isDirected: isDirected, readers: readers)
+        return try load(path: url.path, view: view, isDirected: isDirected, readers: readers, limits: limits)
     }
 
     /// The ecosystem this library ships (China's open-source AI ecosystem, `Ecosystem.bundled()`), projected to `view`.

@@ -15,13 +15,65 @@ struct GraphInput: ParsableArguments {
     @Flag(help: "Read an edge list or CSV file as undirected (GraphML and DOT files say for themselves).")
     var undirected = false
 
+    @OptionGroup var limits: LimitOptions
+
     /// The name messages use for the input.
     var displayName: String { file ?? Ecosystem.bundledFileName }
 
-    /// Loads the graph (DOT through Graphviz); an ecosystem is projected to `view`.
+    /// Loads the graph (DOT through Graphviz) within the limits; an ecosystem is projected to `view`.
     func load(view: EcosystemView) throws(GraphFileError) -> LoadedGraph {
         guard let file else { return try LoadedGraph.bundled(view: view) }
-        return try LoadedGraph.load(path: file, view: view, isDirected: !undirected, readers: .withGraphviz)
+        return try LoadedGraph.load(path: file, view: view, isDirected: !undirected, readers: .withGraphviz, limits: limits.limits)
+    }
+}
+
+/// The input limits (`InputLimits`), each raisable by a flag; the defaults are far above real files.
+struct LimitOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Refuse input larger than this many bytes.", valueName: "bytes"))
+    var maxInputBytes: Int = InputLimits.default.inputBytes
+
+    @Option(help: ArgumentHelp("Refuse YAML/JSON, XML or DOT nested deeper than this.", valueName: "levels"))
+    var maxNesting: Int = InputLimits.default.nestingDepth
+
+    @Option(help: ArgumentHelp("Refuse YAML whose aliases expand to more than this many nodes.", valueName: "nodes"))
+    var maxAliasExpansions: Int = InputLimits.default.aliasExpansions
+
+    @Option(help: ArgumentHelp("Refuse a node id longer than this many bytes.", valueName: "bytes"))
+    var maxIdBytes: Int = InputLimits.default.idBytes
+
+    @Option(help: ArgumentHelp("Refuse an attribute value or label longer than this many bytes.", valueName: "bytes"))
+    var maxValueBytes: Int = InputLimits.default.valueBytes
+
+    @Option(help: ArgumentHelp("Refuse a graph with more nodes than this.", valueName: "count"))
+    var maxNodes: Int = InputLimits.default.nodes
+
+    @Option(help: ArgumentHelp("Refuse a graph with more edges than this.", valueName: "count"))
+    var maxEdges: Int = InputLimits.default.edges
+
+    var limits: InputLimits {
+        InputLimits(inputBytes: maxInputBytes, nestingDepth: maxNesting, aliasExpansions: maxAliasExpansions, idBytes: maxIdBytes,
+                    valueBytes: maxValueBytes, nodes: maxNodes, edges: maxEdges)
+    }
+
+    /// The flag that raises a limit.
+    static func flag(_ limit: InputLimits.Limit) -> String {
+        switch limit {
+        case .inputBytes: "--max-input-bytes"
+        case .nestingDepth: "--max-nesting"
+        case .aliasExpansions: "--max-alias-expansions"
+        case .idBytes: "--max-id-bytes"
+        case .valueBytes: "--max-value-bytes"
+        case .nodes: "--max-nodes"
+        case .edges: "--max-edges"
+        }
+    }
+
+    func validate() throws {
+        for (name, value) in [("--max-input-bytes", maxInputBytes), ("--max-nesting", maxNesting), ("--max-id-bytes", maxIdBytes),
+                              ("--max-value-bytes", maxValueBytes), ("--max-nodes", maxNodes), ("--max-edges", maxEdges)] where value < 1 {
+            throw ValidationError("\(name) must be at least 1")
+        }
+        if maxAliasExpansions < 0 { throw ValidationError("--max-alias-expansions must be 0 or more") }
     }
 }
 
@@ -92,14 +144,14 @@ struct ScenarioOptions: ParsableArguments {
     }
 
     /// The scenarios asked for: the inline one, the file's (or its one named `--name`), else those of
-    /// `defaultFile` when it exists, else none.
-    func load(defaultFile: String? = nil) throws -> [Scenario] {
+    /// `defaultFile` when it exists, else none; files are read within `limits`.
+    func load(defaultFile: String? = nil, limits: InputLimits = .default) throws -> [Scenario] {
         if isInline {
             return [Scenario(name: "command line", removeNodes: Self.list(remove), removeNodeKinds: removeKind,
                              removeEdgeKinds: removeEdges, apply: Self.list(apply))]
         }
         guard let path = scenario ?? defaultFile.flatMap({ FileManager.default.fileExists(atPath: $0) ? $0 : nil }) else { return [] }
-        let scenarios = try ScenarioFile.read(contentsOf: path)
+        let scenarios = try ScenarioFile.read(contentsOf: path, limits: limits)
         guard let name else { return scenarios }
         guard let chosen = scenarios.first(where: { $0.name == name }) else {
             throw CLIError("\(path): no scenario named '\(name)' (there are: \(scenarios.map(\.name).joined(separator: ", ")))")
@@ -137,7 +189,9 @@ func reportingErrors(_ body: () throws -> Void) throws {
     do {
         try body()
     } catch let error as GraphFileError {
-        printError(error.description)
+        var message = error.description
+        if let limit = error.exceededLimit { message += " (raise it with \(LimitOptions.flag(limit)))" }
+        printError(message)
         throw ExitCode(1)
     } catch let error as AtomicFile.WriteError {
         printError(error.description)

@@ -106,11 +106,11 @@ struct RenderCommand: ParsableCommand {
     }
 
     private func draw(layout: LayoutEngine) throws {
-        let theme = try self.theme.map { path throws(GraphFileError) in try Theme.load(contentsOf: path) } ?? .default
+        let theme = try self.theme.map { path throws(GraphFileError) in try Theme.load(contentsOf: path, limits: input.limits.limits) } ?? .default
         var options = DiagramOptions(sizeBy: sizeBy, clusterBy: clusterBy, top: top, focus: focus, depth: depth,
                                      kinds: ScenarioOptions.list(kinds), consumers: consumers.map(NodeSelection.init),
                                      chokepoints: chokepoints, legend: !noLegend, layout: layout)
-        options.scenario = try scenarios.load().first
+        options.scenario = try scenarios.load(limits: input.limits.limits).first
         let target = Self.target(of: output)!
         if case .rendered(let format) = target, format == .png || format == .pdf, options.glyphs == nil, !Self.emojiFontInstalled {
             options.glyphs = false  // cairo would draw boxes for emoji without an emoji font

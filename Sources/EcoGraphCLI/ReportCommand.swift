@@ -53,7 +53,7 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let graph = try input.load(view: .dependency)
-            let scenarios = try self.scenarios.load(defaultFile: input.file == nil ? Self.defaultScenarioPath : nil)
+            let scenarios = try self.scenarios.load(defaultFile: input.file == nil ? Self.defaultScenarioPath : nil, limits: input.limits.limits)
             let svg: String
             do {
                 let engine = LayoutEngine(rawValue: layout) ?? .sfdp

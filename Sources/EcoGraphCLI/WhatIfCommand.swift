@@ -34,7 +34,7 @@ struct WhatIfCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let scenarios = try self.scenarios.load()
+            let scenarios = try self.scenarios.load(limits: input.limits.limits)
             let graph = try input.load(view: .dependency)
             var results: [WhatIfResult] = []
             for scenario in scenarios { results.append(try graph.whatIf(scenario, options: dependency.options, rankingSize: top)) }

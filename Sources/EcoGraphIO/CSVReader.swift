@@ -32,15 +32,18 @@ import Darwin
 public struct CSVReader: Sendable {
     /// Whether the table's edges are directed (`source -> target` reads "source depends on target").
     public var isDirected: Bool
+    /// How much the reader accepts (`InputLimits.default` unless told otherwise).
+    public var limits: InputLimits
 
     /// A reader; `isDirected: false` reads each row as an undirected edge.
-    public init(isDirected: Bool = true) {
+    public init(isDirected: Bool = true, limits: InputLimits = .default) {
+        self.limits = limits
         self.isDirected = isDirected
     }
 
     /// Reads the CSV file at `path`. A file that cannot be read is reported as a `GraphFileError` too.
     public func read(path: String) throws(GraphFileError) -> GraphTable {
-        let bytes = try readFileBytes(path: path)
+        let bytes = try InputFile.bytes(path, limits: limits)
         return try read(bytes: bytes, fileName: path)
     }
 

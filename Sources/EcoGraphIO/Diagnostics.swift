@@ -48,6 +48,8 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
 public struct GraphFileError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The problems, in file order.
     public var diagnostics: [Diagnostic]
+    /// The limit the input went past, when that is the problem (`InputLimits.exceeded`).
+    public var exceededLimit: InputLimits.Limit?
 
     /// An error from problems, which are sorted into file order.
     public init(_ diagnostics: [Diagnostic]) {

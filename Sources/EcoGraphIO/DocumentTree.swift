@@ -54,9 +54,36 @@ struct DocumentNode {
     }
 }
 
+extension DocumentNode {
+    /// Parses YAML or JSON text within limits; `nil` for an empty YAML document.
+    static func parse(_ text: String, format: EcosystemFormat, file: String, limits: InputLimits) throws(GraphFileError) -> DocumentNode? {
+        switch format {
+        case .yaml: try YAMLDocumentParser.parse(text, file: file, limits: limits)
+        case .json: try JSONDocumentParser.parse(text, file: file, limits: limits)
+        }
+    }
+}
+
 /// Parses YAML through libyaml (Yams' composer), keeping each node's line and column.
+///
+/// Aliases (`*name`) are expanded, within `InputLimits.aliasExpansions`: Yams shares an anchored node among
+/// its aliases, so the tree it composes is as small as the text, but walking it visits every expansion, which
+/// nested aliases make exponential (a few hundred bytes can stand for billions of nodes). The walk counts the
+/// nodes it makes; every node beyond one per byte of text comes from an alias, so past `text bytes +
+/// aliasExpansions` nodes it stops with an error. Nesting deeper than `nestingDepth` is refused too.
 enum YAMLDocumentParser {
-    static func parse(_ text: String, file: String) throws(GraphFileError) -> DocumentNode? {
+    /// The nodes a walk may still make, and how deep it is.
+    private struct Budget {
+        var nodesLeft: Int
+        let maxDepth: Int
+        let limits: InputLimits
+        let file: String
+    }
+
+    static func parse(_ text: String, file: String, limits: InputLimits = .default) throws(GraphFileError) -> DocumentNode? {
+        guard maximumFlowDepth(text) != nil else {
+            throw limits.exceeded(.nestingDepth, file: file, what: "the YAML nesting (over 10,000 open brackets)")
+        }
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)
@@ -66,17 +93,27 @@ enum YAMLDocumentParser {
             throw GraphFileError(file: file, position: nil, message: "malformed YAML: \(error)")
         }
         guard let root else { return nil }
-        return try convert(root, file: file)
+        var budget = Budget(nodesLeft: text.utf8.count + max(limits.aliasExpansions, 0), maxDepth: limits.nestingDepth,
+                            limits: limits, file: file)
+        return try convert(root, file: file, depth: 0, budget: &budget)
     }
 
-    private static func convert(_ node: Node, file: String) throws(GraphFileError) -> DocumentNode {
+    private static func convert(_ node: Node, file: String, depth: Int, budget: inout Budget) throws(GraphFileError) -> DocumentNode {
         let position = node.mark.map { FilePosition(line: $0.line, column: $0.column) } ?? FilePosition(line: 0)
+        budget.nodesLeft -= 1
+        if budget.nodesLeft < 0 {
+            throw budget.limits.exceeded(.aliasExpansions, file: file, position: position,
+                                         what: "expanding the YAML aliases (`*name`) of this document")
+        }
+        if depth > budget.maxDepth {
+            throw budget.limits.exceeded(.nestingDepth, file: file, position: position, what: "the YAML nesting")
+        }
         switch node {
         case .scalar(let scalar):
             return DocumentNode(value: .scalar(scalar.string, plain: scalar.style == .plain || scalar.style == .any), position: position)
         case .sequence(let sequence):
             var items: [DocumentNode] = []
-            for item in sequence { items.append(try convert(item, file: file)) }
+            for item in sequence { items.append(try convert(item, file: file, depth: depth + 1, budget: &budget)) }
             return DocumentNode(value: .sequence(items), position: position)
         case .mapping(let mapping):
             var pairs: [(key: String, keyPosition: FilePosition, value: DocumentNode)] = []
@@ -85,12 +122,29 @@ enum YAMLDocumentParser {
                 guard case .scalar(let scalar) = key else {
                     throw GraphFileError(file: file, position: keyPosition, message: "a mapping key must be a plain string")
                 }
-                pairs.append((scalar.string, keyPosition, try convert(value, file: file)))
+                pairs.append((scalar.string, keyPosition, try convert(value, file: file, depth: depth + 1, budget: &budget)))
             }
             return DocumentNode(value: .mapping(pairs), position: position)
         case .alias:
             throw GraphFileError(file: file, position: position, message: "YAML aliases are not supported; write the value out")
         }
+    }
+
+    /// An upper bound of the nesting of flow collections (`[`, `{`) in the text, or `nil` past 10,000 levels,
+    /// read before libyaml, whose recursive composer would exhaust the stack on a hostile file. Brackets in
+    /// quotes and comments are counted too, so the bound is conservative only for unusual files.
+    private static func maximumFlowDepth(_ text: String) -> Int? {
+        var depth = 0, deepest = 0
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "[") || byte == UInt8(ascii: "{") {
+                depth += 1
+                deepest = max(deepest, depth)
+                if deepest > 10_000 { return nil }
+            } else if byte == UInt8(ascii: "]") || byte == UInt8(ascii: "}") {
+                depth = max(depth - 1, 0)
+            }
+        }
+        return deepest
     }
 
     private static func position(of error: YamlError) -> FilePosition? {

@@ -24,33 +24,15 @@ public enum EcosystemFile {
     /// Reads and validates an ecosystem file; the format comes from the extension (YAML when unknown).
     ///
     /// - Throws: `GraphFileError` with one `FILE:LINE:COLUMN: message` per problem, all of them.
-    public static func read(contentsOf path: String) throws(GraphFileError) -> Ecosystem {
-        let text = try readText(path)
-        return try decode(text, format: EcosystemFormat(path: path) ?? .yaml, file: path)
-    }
-
-    /// Reads a file as UTF-8 text, with a clear error when it is missing or not UTF-8.
-    static func readText(_ path: String) throws(GraphFileError) -> String {
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            let reason = FileManager.default.fileExists(atPath: path) ? "cannot read the file" : "no such file"
-            throw GraphFileError(file: path, position: nil, message: reason)
-        }
-        guard let text = String(validating: data, as: UTF8.self) else {
-            throw GraphFileError(file: path, position: nil, message: "the file is not valid UTF-8 text")
-        }
-        return text
+    public static func read(contentsOf path: String, limits: InputLimits = .default) throws(GraphFileError) -> Ecosystem {
+        let text = try InputFile.text(path, limits: limits)
+        return try decode(text, format: EcosystemFormat(path: path) ?? .yaml, file: path, limits: limits)
     }
 
     /// Decodes and validates ecosystem text; `file` names it in messages.
-    public static func decode(_ text: String, format: EcosystemFormat, file: String) throws(GraphFileError) -> Ecosystem {
-        let root: DocumentNode? = switch format {
-        case .yaml: try YAMLDocumentParser.parse(text, file: file)
-        case .json: try JSONDocumentParser.parse(text, file: file)
-        }
-        return try EcosystemDecoder.decode(root, file: file)
+    public static func decode(_ text: String, format: EcosystemFormat, file: String,
+                              limits: InputLimits = .default) throws(GraphFileError) -> Ecosystem {
+        try EcosystemDecoder.decode(DocumentNode.parse(text, format: format, file: file, limits: limits), file: file)
     }
 
     /// The ecosystem spelled in a format: deterministic, so the same ecosystem gives the same bytes.

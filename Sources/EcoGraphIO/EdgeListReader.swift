@@ -33,18 +33,21 @@ private let systemRead = Darwin.read
 public struct EdgeListReader: Sendable {
     /// Whether the table's edges are directed (`u v` reads "u depends on v"); `false` reads them undirected.
     public var isDirected: Bool
+    /// How much the reader accepts (`InputLimits.default` unless told otherwise).
+    public var limits: InputLimits
 
     /// The most problems reported for one file; past it, one last line says how many more were found.
     public static let diagnosticLimit = 1000
 
     /// A reader; `isDirected: false` reads each line as an undirected edge.
-    public init(isDirected: Bool = true) {
+    public init(isDirected: Bool = true, limits: InputLimits = .default) {
+        self.limits = limits
         self.isDirected = isDirected
     }
 
     /// Reads the edge list at `path`. A file that cannot be read is reported as a `GraphFileError` too.
     public func read(path: String) throws(GraphFileError) -> GraphTable {
-        let bytes = try readFileBytes(path: path)
+        let bytes = try InputFile.bytes(path, limits: limits)
         return try read(bytes: bytes, fileName: path)
     }
 
@@ -179,50 +182,6 @@ func skipByteOrderMark(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int {
 func token(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> String {
     let text = String(decoding: UnsafeBufferPointer(start: p + start, count: end - start), as: UTF8.self)
     return text.count > 80 ? String(text.prefix(80)) + "…" : text
-}
-
-/// Reads a whole file into memory, reporting failure as a `GraphFileError` naming the file.
-func readFileBytes(path: String) throws(GraphFileError) -> [UInt8] {
-    let fd = open(path, O_RDONLY)
-    if fd < 0 {
-        throw GraphFileError(file: path, position: nil, message: "cannot open: \(String(cString: strerror(errno)))")
-    }
-    defer { close(fd) }
-    var info = stat()
-    guard fstat(fd, &info) == 0 else {
-        throw GraphFileError(file: path, position: nil, message: "cannot read: \(String(cString: strerror(errno)))")
-    }
-    if (info.st_mode & S_IFMT) == S_IFDIR {
-        throw GraphFileError(file: path, position: nil, message: "is a directory, not a graph file")
-    }
-    var bytes = [UInt8](repeating: 0, count: max(Int(info.st_size), 0))
-    var filled = 0
-    var failure: Int32 = 0
-    bytes.withUnsafeMutableBytes { raw in
-        while filled < raw.count {
-            let got = systemRead(fd, raw.baseAddress! + filled, raw.count - filled)
-            if got < 0 {
-                if errno == EINTR { continue }
-                failure = errno
-                return
-            }
-            if got == 0 { break }
-            filled += got
-        }
-    }
-    if failure != 0 {
-        throw GraphFileError(file: path, position: nil, message: "cannot read: \(String(cString: strerror(failure)))")
-    }
-    if filled < bytes.count { bytes.removeSubrange(filled...) }
-    // A file that grew since fstat (or a pipe reporting size 0): read the rest.
-    var chunk = [UInt8](repeating: 0, count: 1 << 16)
-    while true {
-        let got = chunk.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress!, $0.count) }
-        if got < 0, errno == EINTR { continue }
-        if got <= 0 { break }
-        bytes.append(contentsOf: chunk[0 ..< got])
-    }
-    return bytes
 }
 
 /// Collects a file's problems, up to a limit, and turns them into one `GraphFileError`.

@@ -53,16 +53,16 @@ public enum GenericGraphFormat: String, CaseIterable, Sendable, CustomStringConv
 /// to which a module that links a parser adds its format (EcoGraphRender adds DOT, read by Graphviz's cgraph,
 /// as `GenericGraphReaders.withGraphviz`).
 public struct GenericGraphReaders: Sendable {
-    /// Reads a file: `path`, and whether an edge list or CSV file is directed.
-    public typealias Reader = @Sendable (_ path: String, _ isDirected: Bool) throws(GraphFileError) -> GraphTable
+    /// Reads a file: `path`, whether an edge list or CSV file is directed, and the limits to read within.
+    public typealias Reader = @Sendable (_ path: String, _ isDirected: Bool, _ limits: InputLimits) throws(GraphFileError) -> GraphTable
 
     private var readers: [GenericGraphFormat: Reader]
 
     /// Edge lists, CSV and GraphML: every format EcoGraphIO reads on its own.
     public static let standard = GenericGraphReaders(readers: [
-        .edgelist: { path, isDirected throws(GraphFileError) in try EdgeListReader(isDirected: isDirected).read(path: path) },
-        .csv: { path, isDirected throws(GraphFileError) in try CSVReader(isDirected: isDirected).read(path: path) },
-        .graphml: { path, _ throws(GraphFileError) in try GraphMLReader().read(path: path) },
+        .edgelist: { path, isDirected, limits throws(GraphFileError) in try EdgeListReader(isDirected: isDirected, limits: limits).read(path: path) },
+        .csv: { path, isDirected, limits throws(GraphFileError) in try CSVReader(isDirected: isDirected, limits: limits).read(path: path) },
+        .graphml: { path, _, limits throws(GraphFileError) in try GraphMLReader(limits: limits).read(path: path) },
     ])
 
     /// These readers and one more (replacing any reader of that format).
@@ -82,10 +82,13 @@ public struct GenericGraphReaders: Sendable {
     ///   - format: the file's format; `nil` detects it from the extension (`GenericGraphFormat(path:)`).
     ///   - isDirected: for edge lists and CSV, whether edges are directed (`u v` reads "u depends on v"). GraphML
     ///     and DOT state their own directedness and ignore this.
+    ///   - limits: how much the reader accepts.
     /// - Throws: `GraphFileError` listing every problem in the file as `FILE:LINE[:COLUMN]: message`; also for an
-    ///   unreadable file, an undetectable format, and a format without a reader here (DOT without Graphviz).
+    ///   unreadable file, an undetectable format, a format without a reader here (DOT without Graphviz), and
+    ///   input past a limit.
     /// - Complexity: that of the format's reader: `O(b)` time for a file of `b` bytes.
-    public func read(path: String, format: GenericGraphFormat? = nil, isDirected: Bool = true) throws(GraphFileError) -> GraphTable {
+    public func read(path: String, format: GenericGraphFormat? = nil, isDirected: Bool = true,
+                     limits: InputLimits = .default) throws(GraphFileError) -> GraphTable {
         guard let format = format ?? GenericGraphFormat(path: path) else {
             let known = GenericGraphFormat.allCases.flatMap(\.fileExtensions).map { ".\($0)" }.joined(separator: ", ")
             throw GraphFileError(file: path, position: nil,
@@ -95,7 +98,7 @@ public struct GenericGraphReaders: Sendable {
             throw GraphFileError(file: path, position: nil,
                                  message: "\(format.rawValue) files are parsed by Graphviz, which this program does not link: read them with EcoGraphRender.DOTReader (or GenericGraphReaders.withGraphviz)")
         }
-        return try reader(path, isDirected)
+        return try reader(path, isDirected, limits)
     }
 }
 

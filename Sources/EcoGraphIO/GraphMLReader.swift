@@ -37,11 +37,17 @@ import FoundationXML
 ///   besides the file's bytes.
 public struct GraphMLReader: Sendable {
     /// A reader.
-    public init() {}
+    /// How much the reader accepts (`InputLimits.default` unless told otherwise).
+    public var limits: InputLimits
+
+    /// A reader within limits.
+    public init(limits: InputLimits = .default) {
+        self.limits = limits
+    }
 
     /// Reads the GraphML file at `path`. A file that cannot be read is reported as a `GraphFileError` too.
     public func read(path: String) throws(GraphFileError) -> GraphTable {
-        let bytes = try readFileBytes(path: path)
+        let bytes = try InputFile.bytes(path, limits: limits)
         return try read(bytes: bytes, fileName: path)
     }
 

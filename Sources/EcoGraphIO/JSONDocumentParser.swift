@@ -7,12 +7,13 @@
 struct JSONDocumentParser {
     private let bytes: [UInt8]
     private let file: String
+    private let limits: InputLimits
     private var index = 0
     private var line = 1
     private var column = 1
 
-    static func parse(_ text: String, file: String) throws(GraphFileError) -> DocumentNode {
-        var parser = JSONDocumentParser(bytes: Array(text.utf8), file: file)
+    static func parse(_ text: String, file: String, limits: InputLimits = .default) throws(GraphFileError) -> DocumentNode {
+        var parser = JSONDocumentParser(bytes: Array(text.utf8), file: file, limits: limits)
         parser.skipWhitespace()
         let value = try parser.parseValue(depth: 0)
         parser.skipWhitespace()
@@ -20,9 +21,10 @@ struct JSONDocumentParser {
         return value
     }
 
-    private init(bytes: [UInt8], file: String) {
+    private init(bytes: [UInt8], file: String, limits: InputLimits) {
         self.bytes = bytes
         self.file = file
+        self.limits = limits
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
     }
 
@@ -55,7 +57,9 @@ struct JSONDocumentParser {
     }
 
     private mutating func parseValue(depth: Int) throws(GraphFileError) -> DocumentNode {
-        guard depth < 512 else { throw failure("nesting deeper than 512 levels") }
+        guard depth < limits.nestingDepth else {
+            throw limits.exceeded(.nestingDepth, file: file, position: position, what: "the JSON nesting")
+        }
         let start = position
         guard let byte = current else { throw failure("unexpected end of input") }
         switch byte {

@@ -6,18 +6,16 @@ import EcoGraphModel
 public enum ScenarioFile {
     /// Reads a scenario file (YAML, or JSON by its `.json` extension).
     /// - Throws: `GraphFileError` with one `FILE:LINE:COLUMN: message` per problem.
-    public static func read(contentsOf path: String) throws(GraphFileError) -> [Scenario] {
-        let text = try EcosystemFile.readText(path)
-        return try decode(text, format: EcosystemFormat(path: path) ?? .yaml, file: path)
+    public static func read(contentsOf path: String, limits: InputLimits = .default) throws(GraphFileError) -> [Scenario] {
+        let text = try InputFile.text(path, limits: limits)
+        return try decode(text, format: EcosystemFormat(path: path) ?? .yaml, file: path, limits: limits)
     }
 
     /// Decodes scenario text; `file` names it in messages.
     /// - Throws: `GraphFileError` with every problem.
-    public static func decode(_ text: String, format: EcosystemFormat, file: String) throws(GraphFileError) -> [Scenario] {
-        let root: DocumentNode? = switch format {
-        case .yaml: try YAMLDocumentParser.parse(text, file: file)
-        case .json: try JSONDocumentParser.parse(text, file: file)
-        }
+    public static func decode(_ text: String, format: EcosystemFormat, file: String,
+                              limits: InputLimits = .default) throws(GraphFileError) -> [Scenario] {
+        let root = try DocumentNode.parse(text, format: format, file: file, limits: limits)
         var problems: [Diagnostic] = []
         func fail(_ position: FilePosition?, _ message: String) {
             problems.append(Diagnostic(file: file, position: position, message: message))

@@ -108,18 +108,16 @@ public enum ThemeFile {
 
     /// Reads a theme file (YAML, or JSON by its `.json` extension).
     /// - Throws: `GraphFileError` with one `FILE:LINE:COLUMN: message` per problem.
-    public static func read(contentsOf path: String) throws(GraphFileError) -> ThemeOverrides {
-        let text = try EcosystemFile.readText(path)
-        return try decode(text, format: EcosystemFormat(path: path) ?? .yaml, file: path)
+    public static func read(contentsOf path: String, limits: InputLimits = .default) throws(GraphFileError) -> ThemeOverrides {
+        let text = try InputFile.text(path, limits: limits)
+        return try decode(text, format: EcosystemFormat(path: path) ?? .yaml, file: path, limits: limits)
     }
 
     /// Decodes theme text; `file` names it in messages. Empty text changes nothing.
     /// - Throws: `GraphFileError` with every problem.
-    public static func decode(_ text: String, format: EcosystemFormat, file: String) throws(GraphFileError) -> ThemeOverrides {
-        let root: DocumentNode? = switch format {
-        case .yaml: try YAMLDocumentParser.parse(text, file: file)
-        case .json: try JSONDocumentParser.parse(text, file: file)
-        }
+    public static func decode(_ text: String, format: EcosystemFormat, file: String,
+                              limits: InputLimits = .default) throws(GraphFileError) -> ThemeOverrides {
+        let root = try DocumentNode.parse(text, format: format, file: file, limits: limits)
         var reader = Reader(file: file)
         var theme = ThemeOverrides()
         guard let root else { return theme }  // an empty file changes nothing

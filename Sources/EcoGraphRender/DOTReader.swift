@@ -28,17 +28,17 @@ import Foundation
 ///   sort of the edges into file order); `O(n + m)` extra space besides Graphviz's own graph.
 public struct DOTReader: Sendable {
     /// A reader.
-    public init() {}
+    /// How much the reader accepts (`InputLimits.default` unless told otherwise).
+    public var limits: InputLimits
+
+    /// A reader within limits.
+    public init(limits: InputLimits = .default) {
+        self.limits = limits
+    }
 
     /// Reads the DOT file at `path`. A file that cannot be read is reported as a `GraphFileError` too.
     public func read(path: String) throws(GraphFileError) -> GraphTable {
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw GraphFileError(file: path, position: nil, message: "cannot read: \(error.localizedDescription)")
-        }
-        return try read(bytes: Array(data), fileName: path)
+        try read(bytes: InputFile.bytes(path, limits: limits), fileName: path)
     }
 
     /// Reads DOT text held in memory; `fileName` is the name used in diagnostics.
@@ -230,7 +230,7 @@ public func readAnyGenericGraph(
 
 extension GenericGraphReaders {
     /// The standard readers and DOT, parsed by Graphviz's cgraph (`DOTReader`): every generic format.
-    public static let withGraphviz = GenericGraphReaders.standard.adding(.dot) { path, _ throws(GraphFileError) in
-        try DOTReader().read(path: path)
+    public static let withGraphviz = GenericGraphReaders.standard.adding(.dot) { path, _, limits throws(GraphFileError) in
+        try DOTReader(limits: limits).read(path: path)
     }
 }

@@ -204,7 +204,7 @@ public struct Theme: Sendable, Hashable {
 
     /// The default theme with the theme file at `path` merged on.
     /// - Throws: `GraphFileError` with a `FILE:LINE:COLUMN` line per problem.
-    public static func load(contentsOf path: String) throws(GraphFileError) -> Theme {
-        Theme.default.applying(try ThemeFile.read(contentsOf: path))
+    public static func load(contentsOf path: String, limits: InputLimits = .default) throws(GraphFileError) -> Theme {
+        Theme.default.applying(try ThemeFile.read(contentsOf: path, limits: limits))
     }
 }

@@ -120,7 +120,7 @@ struct EdgeListReaderTests {
         let error = try #require(readError { () throws(GraphFileError) in
             try EdgeListReader().read(path: "/nonexistent/graph.txt")
         })
-        #expect(error.description.hasPrefix("/nonexistent/graph.txt: cannot open"))
+        #expect(error.description.hasPrefix("/nonexistent/graph.txt: no such file"))
     }
 
     @Test("many distinct ids survive the interner's growth")

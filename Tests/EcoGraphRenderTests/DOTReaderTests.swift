@@ -96,7 +96,7 @@ struct DOTReaderTests {
         let missing = try #require(dotError { () throws(GraphFileError) in
             try DOTReader().read(path: "/nonexistent/g.dot")
         })
-        #expect(missing.description.hasPrefix("/nonexistent/g.dot: cannot read"))
+        #expect(missing.description.hasPrefix("/nonexistent/g.dot: no such file"))
     }
 
     @Test("reads from many tasks at once are serialised by the gate")

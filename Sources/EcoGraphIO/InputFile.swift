@@ -1,0 +1,89 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reading an input file whole, within `InputLimits.inputBytes`: every reader's one way in.
+///
+/// Regular files, pipes, character devices and `-` (standard input) are read in chunks until their end or the
+/// limit. Every format EcoGraph reads is text, so a NUL byte stops the read at once with its line and column
+/// (an endless `/dev/zero` fails on its first chunk, not after the limit).
+public enum InputFile {
+    /// The bytes of `path` (`-`: standard input).
+    /// - Throws: `GraphFileError` for a missing, unreadable or directory path, a NUL byte, or input past
+    ///   `limits.inputBytes` (with `exceededLimit` set).
+    /// - Complexity: `O(b)` time and space for `b` bytes read.
+    public static func bytes(_ path: String, limits: InputLimits = .default) throws(GraphFileError) -> [UInt8] {
+        let fd = path == "-" ? dup(0) : open(path, O_RDONLY)
+        if fd < 0 {
+            let code = errno
+            throw GraphFileError(file: path, position: nil, message: code == ENOENT ? "no such file" : "cannot open: \(String(cString: strerror(code)))")
+        }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else {
+            throw GraphFileError(file: path, position: nil, message: "cannot read: \(String(cString: strerror(errno)))")
+        }
+        if (info.st_mode & S_IFMT) == S_IFDIR {
+            throw GraphFileError(file: path, position: nil, message: "is a directory, not a graph file")
+        }
+        let limit = max(limits.inputBytes, 0)
+        if (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) > limit {
+            throw limits.exceeded(.inputBytes, file: path, what: "the file (\(info.st_size) bytes)")
+        }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity((info.st_mode & S_IFMT) == S_IFREG ? Int(info.st_size) : 1 << 16)
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let room = min(chunk.count, limit - bytes.count + 1)
+            let got = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress!, room) }
+            if got < 0 {
+                if errno == EINTR { continue }
+                throw GraphFileError(file: path, position: nil, message: "cannot read: \(String(cString: strerror(errno)))")
+            }
+            if got == 0 { break }
+            if let nul = chunk[0 ..< got].firstIndex(of: 0) {
+                bytes.append(contentsOf: chunk[0 ..< nul])
+                throw GraphFileError(file: path, position: position(ofEndOf: bytes),
+                                     message: "a NUL byte: this is not a text file (every graph format EcoGraph reads is text)")
+            }
+            bytes.append(contentsOf: chunk[0 ..< got])
+            if bytes.count > limit {
+                throw limits.exceeded(.inputBytes, file: path, what: "the input (more than \(limit) bytes)")
+            }
+        }
+        return bytes
+    }
+
+    /// The contents of `path` as UTF-8 text.
+    /// - Throws: as `bytes(_:limits:)`, and for bytes that are not UTF-8 (with the line and column of the first).
+    public static func text(_ path: String, limits: InputLimits = .default) throws(GraphFileError) -> String {
+        let bytes = try bytes(path, limits: limits)
+        if let text = String(validating: bytes, as: UTF8.self) { return text }
+        // Find the first byte that does not decode, for its position.
+        var valid = 0
+        var decoder = UTF8()
+        var iterator = bytes.makeIterator()
+        var consumed = 0
+        loop: while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar): consumed += UTF8.width(scalar); valid = consumed
+            case .emptyInput: break loop
+            case .error: break loop
+            }
+        }
+        throw GraphFileError(file: path, position: position(ofEndOf: bytes[..<valid]), message: "the file is not valid UTF-8 text")
+    }
+
+    /// The 1-based line and column (in characters) just after `bytes`.
+    static func position(ofEndOf bytes: some Collection<UInt8>) -> FilePosition {
+        var line = 1, lineStart = bytes.startIndex
+        for index in bytes.indices where bytes[index] == UInt8(ascii: "\n") {
+            line += 1
+            lineStart = bytes.index(after: index)
+        }
+        let column = String(decoding: bytes[lineStart...], as: UTF8.self).count + 1
+        return FilePosition(line: line, column: column)
+    }
+}
