@@ -81,6 +81,8 @@ enum YAMLDocumentParser {
     }
 
     static func parse(_ text: String, file: String, limits: InputLimits = .default) throws(GraphFileError) -> DocumentNode? {
+        // A UTF-8 byte order mark only marks the encoding (libyaml would read it as content).
+        let text = text.unicodeScalars.first == "\u{FEFF}" ? String(text.unicodeScalars.dropFirst()) : text
         guard maximumFlowDepth(text) != nil else {
             throw limits.exceeded(.nestingDepth, file: file, what: "the YAML nesting (over 10,000 open brackets)")
         }

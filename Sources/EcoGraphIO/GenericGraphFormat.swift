@@ -89,6 +89,9 @@ public struct GenericGraphReaders: Sendable {
     /// - Complexity: that of the format's reader: `O(b)` time for a file of `b` bytes.
     public func read(path: String, format: GenericGraphFormat? = nil, isDirected: Bool = true,
                      limits: InputLimits = .default) throws(GraphFileError) -> GraphTable {
+        if InputFile.isDirectory(path) {
+            throw GraphFileError(file: path, position: nil, message: "is a directory, not a graph file")
+        }
         guard let format = format ?? GenericGraphFormat(path: path) else {
             let known = GenericGraphFormat.allCases.flatMap(\.fileExtensions).map { ".\($0)" }.joined(separator: ", ")
             throw GraphFileError(file: path, position: nil,

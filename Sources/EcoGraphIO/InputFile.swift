@@ -76,6 +76,12 @@ public enum InputFile {
         throw GraphFileError(file: path, position: position(ofEndOf: bytes[..<valid]), message: "the file is not valid UTF-8 text")
     }
 
+    /// Whether `path` names a directory (following symlinks).
+    public static func isDirectory(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+    }
+
     /// The 1-based line and column (in characters) just after `bytes`.
     static func position(ofEndOf bytes: some Collection<UInt8>) -> FilePosition {
         var line = 1, lineStart = bytes.startIndex
