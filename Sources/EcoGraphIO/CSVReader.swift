@@ -22,9 +22,15 @@ import Darwin
 ///   empty weight field weighs 1 (NetworkX's default for a missing `weight`). An empty `kind` is the kind `""`.
 /// - Parallel edges and self-loops are kept as given.
 ///
-/// Line numbers in diagnostics count physical lines (a quoted field spanning lines moves them on), and name
-/// the line where the offending field starts. Every problem in the file is collected (up to
+/// Positions in diagnostics (`FILE:LINE:COLUMN`) count physical lines (a quoted field spanning lines moves
+/// them on) and columns in Unicode scalars, 1-based, and name where the offending field starts (its opening
+/// quote, if quoted; for invalid UTF-8, the first bad byte). Every problem in the file is collected (up to
 /// `EdgeListReader.diagnosticLimit`) and thrown as one `GraphFileError`.
+///
+/// Limits (`limits`): an id longer than `idBytes`, more distinct ids than `nodes` or more records than
+/// `edges` stops the read at once with that one error (`InputLimits.exceeded`). A file without a single record
+/// is the error `empty graph: no nodes or edges`: at `FILE` when it is empty or blank, at the header's line
+/// when it holds only a header.
 ///
 /// - Complexity: `O(b)` time for a file of `b` bytes, one pass with ids interned by hashing their bytes (a
 ///   quoted field with doubled quotes is unescaped into a reused buffer); `O(b)` extra space for the bytes
@@ -54,12 +60,9 @@ public struct CSVReader: Sendable {
 
     /// Reads CSV from its bytes (UTF-8); `fileName` is the name used in diagnostics.
     public func read(bytes: [UInt8], fileName: String) throws(GraphFileError) -> GraphTable {
-        if bytes.isEmpty {
-            throw GraphFileError(file: fileName, position: nil,
-                                 message: "empty file: expected a header row naming 'source' and 'target' columns")
-        }
+        if bytes.isEmpty { throw emptyGraphError(fileName) }
         let result: Result<GraphTable, GraphFileError> = bytes.withUnsafeBufferPointer { buffer in
-            var parser = CSVParser(buffer: buffer, fileName: fileName, isDirected: isDirected)
+            var parser = CSVParser(buffer: buffer, fileName: fileName, isDirected: isDirected, limits: limits)
             return parser.run()
         }
         return try result.get()
@@ -96,8 +99,11 @@ private struct CSVParser {
     let n: Int
     let fileName: String
     let isDirected: Bool
+    let limits: InputLimits
     var i = 0
     var line = 1
+    /// Where the current physical line starts, for columns.
+    var lineStart = 0
     var problems: DiagnosticList
     /// Unescaped bytes of a quoted field with doubled quotes.
     var scratch: [UInt8] = []
@@ -107,21 +113,27 @@ private struct CSVParser {
     var fieldEnd = 0
     var fieldUsesScratch = false
     var fieldLine = 1
+    /// Where the field just scanned starts (its opening quote, if quoted), and where its line starts.
+    var fieldOffset = 0
+    var fieldLineStart = 0
     /// Whether the field just scanned ended its record (line feed or end of file).
     var endsRecord = false
     var fieldWasQuoted = false
 
-    init(buffer: UnsafeBufferPointer<UInt8>, fileName: String, isDirected: Bool) {
+    init(buffer: UnsafeBufferPointer<UInt8>, fileName: String, isDirected: Bool, limits: InputLimits) {
         p = buffer.baseAddress!  // the caller passes a non-empty buffer
         n = buffer.count
         self.fileName = fileName
         self.isDirected = isDirected
+        self.limits = limits
         problems = DiagnosticList(file: fileName)
     }
 
     /// Scans one field starting at `i`, leaving `i` after its delimiter.
     mutating func scanField() {
         fieldLine = line
+        fieldOffset = i
+        fieldLineStart = lineStart
         fieldUsesScratch = false
         fieldWasQuoted = false
         if i < n, p[i] == 0x22 {  // '"'
@@ -145,13 +157,13 @@ private struct CSVParser {
                     closed = true
                     break
                 }
-                if c == 0x0A { line += 1 }
+                if c == 0x0A { line += 1; lineStart = i + 1 }
                 if fieldUsesScratch { scratch.append(c) }
                 i += 1
             }
             fieldEnd = i
             if !closed {
-                problems.add(line: fieldLine, "quoted field is not closed before the end of the file")
+                problems.add(fieldPosition, "quoted field is not closed before the end of the file")
                 endsRecord = true
                 return
             }
@@ -159,15 +171,16 @@ private struct CSVParser {
             // After the closing quote: a comma, a line end, or the end of the file.
             if i >= n { endsRecord = true; return }
             if p[i] == 0x2C { i += 1; endsRecord = false; return }
-            if p[i] == 0x0A { i += 1; line += 1; endsRecord = true; return }
-            if p[i] == 0x0D, i + 1 < n, p[i + 1] == 0x0A { i += 2; line += 1; endsRecord = true; return }
+            if p[i] == 0x0A { i += 1; line += 1; lineStart = i; endsRecord = true; return }
+            if p[i] == 0x0D, i + 1 < n, p[i + 1] == 0x0A { i += 2; line += 1; lineStart = i; endsRecord = true; return }
             if p[i] == 0x0D, i + 1 == n { i += 1; endsRecord = true; return }
             let junkStart = i
             while i < n, p[i] != 0x2C, p[i] != 0x0A { i += 1 }
             var junkEnd = i
             if junkEnd > junkStart, p[junkEnd - 1] == 0x0D { junkEnd -= 1 }
-            problems.add(line: line, "unexpected '\(token(p, junkStart, junkEnd))' after the closing quote of a field")
-            if i < n, p[i] == 0x0A { line += 1; i += 1; endsRecord = true } else if i < n { i += 1; endsRecord = false } else { endsRecord = true }
+            problems.add(position(p, line, lineStart, junkStart),
+                         "unexpected '\(token(p, junkStart, junkEnd))' after the closing quote of a field")
+            if i < n, p[i] == 0x0A { line += 1; i += 1; lineStart = i; endsRecord = true } else if i < n { i += 1; endsRecord = false } else { endsRecord = true }
             return
         }
         fieldStart = i
@@ -182,7 +195,7 @@ private struct CSVParser {
             endsRecord = false
         } else {
             if fieldEnd > fieldStart, p[fieldEnd - 1] == 0x0D { fieldEnd -= 1 }
-            if i < n { i += 1; line += 1 }
+            if i < n { i += 1; line += 1; lineStart = i }
             endsRecord = true
         }
     }
@@ -195,6 +208,29 @@ private struct CSVParser {
         return body(p + fieldStart, fieldEnd - fieldStart)
     }
 
+    /// Where the field just scanned starts.
+    var fieldPosition: FilePosition { position(p, fieldLine, fieldLineStart, fieldOffset) }
+
+    /// The position of byte `offset` at or after the start of the field just scanned (which may span lines).
+    func positionInField(_ offset: Int) -> FilePosition {
+        var line = fieldLine, start = fieldLineStart
+        var k = fieldOffset
+        while k < offset {
+            if p[k] == 0x0A { line += 1; start = k + 1 }
+            k += 1
+        }
+        return position(p, line, start, offset)
+    }
+
+    /// Where the first byte of the field just scanned that is not UTF-8 is.
+    var firstInvalidByteOfField: FilePosition {
+        let start = fieldWasQuoted ? fieldOffset + 1 : fieldOffset
+        return positionInField(firstInvalidUTF8(p, start, fieldEnd))
+    }
+
+    /// The byte count of the field just scanned.
+    var fieldByteCount: Int { fieldUsesScratch ? scratch.count : fieldEnd - fieldStart }
+
     func fieldText() -> String {
         withField { q, count in token(q, 0, count) }
     }
@@ -206,41 +242,45 @@ private struct CSVParser {
         var j = i
         while j < n, p[j] == 0x20 || p[j] == 0x09 || p[j] == 0x0D { j += 1 }
         if j >= n { i = n; return true }
-        if p[j] == 0x0A { i = j + 1; line += 1; return true }
+        if p[j] == 0x0A { i = j + 1; line += 1; lineStart = i; return true }
         return false
     }
 
     mutating func run() -> Result<GraphTable, GraphFileError> {
         i = skipByteOrderMark(p, n)
+        lineStart = i
 
         // The header.
         while i < n, skipBlankLine() {}
-        if i >= n {
-            problems.add(line: nil, "empty file: expected a header row naming 'source' and 'target' columns")
-            return .failure(problems.error!)
-        }
-        let headerLine = line
+        if i >= n { return .failure(emptyGraphError(fileName)) }
+        let headerPosition = position(p, line, lineStart, i)
         var columns: [CSVColumn] = []
         var headerNames: [String] = []
+        var headerPositions: [FilePosition] = []
         repeat {
             scanField()
+            if fieldByteCount > limits.valueBytes {
+                return .failure(limits.exceeded(.valueBytes, file: fileName, position: fieldPosition,
+                                                what: "the column name '\(fieldText())'"))
+            }
             let name = withField { q, count in String(decoding: UnsafeBufferPointer(start: q, count: count), as: UTF8.self) }
             headerNames.append(name)
+            headerPositions.append(fieldPosition)
             columns.append(CSVColumn(header: name))
         } while !endsRecord
         for column in [CSVColumn.source, .target, .weight, .kind] {
             let hits = columns.indices.filter { columns[$0] == column }
             if hits.count > 1 {
-                problems.add(line: headerLine, "the header names the '\(column)' column \(hits.count) times: "
+                problems.add(headerPositions[hits[1]], "the header names the '\(column)' column \(hits.count) times: "
                              + hits.map { "'\(headerNames[$0])'" }.joined(separator: ", "))
             }
         }
         let listed = headerNames.map { "'\($0)'" }.joined(separator: ", ")
         if !columns.contains(.source) {
-            problems.add(line: headerLine, "the header names no 'source' column (columns: \(listed))")
+            problems.add(headerPosition, "the header names no 'source' column (columns: \(listed))")
         }
         if !columns.contains(.target) {
-            problems.add(line: headerLine, "the header names no 'target' column (columns: \(listed))")
+            problems.add(headerPosition, "the header names no 'target' column (columns: \(listed))")
         }
         if !problems.isEmpty { return .failure(problems.error!) }
         let hasWeights = columns.contains(.weight)
@@ -263,10 +303,12 @@ private struct CSVParser {
         let sourceFirst = columns.firstIndex(of: .source)! < columns.firstIndex(of: .target)!
         var pendingTarget: [UInt8] = []
         var hasPendingTarget = false
-        var pendingTargetLine = 0
+        // Where the pending target field is: its raw start, line and line start, and whether it was quoted.
+        var pendingTargetPlace = (offset: 0, line: 0, lineStart: 0, end: 0, quoted: false)
+        let maxID = limits.idBytes, maxNodes = limits.nodes, maxEdges = limits.edges
         while i < n {
             if skipBlankLine() { continue }
-            let recordLine = line
+            let recordPosition = position(p, line, lineStart, i)
             var field = 0
             var u: Int32 = -1, v: Int32 = -1, kind: Int32 = 0
             var weight = 1.0
@@ -278,17 +320,24 @@ private struct CSVParser {
                     case .source, .target:
                         let isSource = columns[field] == .source
                         if fieldIsEmpty {
-                            problems.add(line: fieldLine, "empty \(isSource ? "source" : "target") id")
+                            problems.add(fieldPosition, "empty \(isSource ? "source" : "target") id")
+                        } else if fieldByteCount > maxID {
+                            return .failure(limits.exceeded(.idBytes, file: fileName, position: fieldPosition,
+                                                            what: "id '\(fieldText())'"))
                         } else if !isSource, !sourceFirst {
                             // Keep first-appearance order source before target: intern after the record.
                             pendingTarget.removeAll(keepingCapacity: true)
                             withField { q, count in pendingTarget.append(contentsOf: UnsafeBufferPointer(start: q, count: count)) }
-                            pendingTargetLine = fieldLine
+                            pendingTargetPlace = (fieldOffset, fieldLine, fieldLineStart, fieldEnd, fieldWasQuoted)
                             hasPendingTarget = true
                         } else {
                             let index = withField { q, count in nodes.intern(q, count) }
+                            if nodes.count > maxNodes {
+                                return .failure(limits.exceeded(.nodes, file: fileName, position: fieldPosition,
+                                                                what: "the number of nodes"))
+                            }
                             if index < 0 {
-                                problems.add(line: fieldLine, "id '\(fieldText())' is not valid UTF-8")
+                                problems.add(firstInvalidByteOfField, "id '\(fieldText())' is not valid UTF-8")
                             }
                             if isSource { u = index } else { v = index }
                         }
@@ -305,13 +354,17 @@ private struct CSVParser {
                         case .some(.none): weight = 1
                         case .none:
                             ok = false
-                            problems.add(line: fieldLine, "weight '\(fieldText())' is not a finite number")
+                            problems.add(fieldPosition, "weight '\(fieldText())' is not a finite number")
                         }
                     case .kind:
+                        if fieldByteCount > maxID {
+                            return .failure(limits.exceeded(.idBytes, file: fileName, position: fieldPosition,
+                                                            what: "kind '\(fieldText())'"))
+                        }
                         kind = withField { q, count in kinds.intern(q, count) }
                         if kind < 0 {
                             ok = false
-                            problems.add(line: fieldLine, "kind '\(fieldText())' is not valid UTF-8")
+                            problems.add(firstInvalidByteOfField, "kind '\(fieldText())' is not valid UTF-8")
                         }
                     case .ignored:
                         break
@@ -322,16 +375,26 @@ private struct CSVParser {
             if hasPendingTarget {
                 hasPendingTarget = false
                 v = pendingTarget.withUnsafeBufferPointer { nodes.intern($0.baseAddress!, $0.count) }
+                let place = pendingTargetPlace
+                if nodes.count > maxNodes {
+                    return .failure(limits.exceeded(.nodes, file: fileName, position: position(p, place.line, place.lineStart, place.offset),
+                                                    what: "the number of nodes"))
+                }
                 if v < 0 {
                     let text = pendingTarget.withUnsafeBufferPointer { token($0.baseAddress!, 0, $0.count) }
-                    problems.add(line: pendingTargetLine, "id '\(text)' is not valid UTF-8")
+                    fieldOffset = place.offset; fieldLine = place.line; fieldLineStart = place.lineStart
+                    fieldEnd = place.end; fieldWasQuoted = place.quoted
+                    problems.add(firstInvalidByteOfField, "id '\(text)' is not valid UTF-8")
                 }
             }
             if field != columns.count {
                 ok = false
-                problems.add(line: recordLine, "expected \(columns.count) fields as in the header, found \(field)")
+                problems.add(recordPosition, "expected \(columns.count) fields as in the header, found \(field)")
             }
             if ok, u >= 0, v >= 0 {
+                if sources.count >= maxEdges {
+                    return .failure(limits.exceeded(.edges, file: fileName, position: recordPosition, what: "the number of edges"))
+                }
                 sources.append(u)
                 targets.append(v)
                 if hasWeights { weights.append(weight) }
@@ -340,6 +403,7 @@ private struct CSVParser {
         }
         if nodes.overflowed { problems.add(line: nil, "more than \(Int32.max - 1) distinct ids") }
         if let error = problems.error { return .failure(error) }
+        if sources.isEmpty { return .failure(emptyGraphError(fileName, position: headerPosition)) }
         return .success(GraphTable(
             isDirected: isDirected, nodeIDs: nodes.ids, sources: sources, targets: targets,
             weights: hasWeights ? weights : nil,

@@ -3,18 +3,45 @@ import EcoGraphModel
 /// Turns a parsed YAML or JSON document into an `Ecosystem`, collecting every problem with its position:
 /// structural ones (a missing field, a value of the wrong type, an unknown key) while decoding, and
 /// semantic ones from `Ecosystem.validate()` afterwards, placed at the offending field.
+///
+/// Limits: an id (of a node, an edge, a kind, a reference, an attribute; an edge's `from`, `to`, `targets`, a
+/// node's or edge's `kind` and `sources`) longer than `limits.idBytes`, any other string (a label, a note, a
+/// description, an attribute value) longer than `limits.valueBytes`, more nodes than `limits.nodes` or edges
+/// than `limits.edges` is refused with that one error (`InputLimits.exceeded`) at the offending value. A file
+/// without a document (empty, blank or only comments) is the error `FILE: empty graph: no nodes or edges`, as
+/// for the generic readers; a document with an empty `nodes` list is an empty ecosystem, which reads.
 struct EcosystemDecoder {
     private let file: String
+    private let limits: InputLimits
     private var diagnostics: [Diagnostic] = []
+    /// The first limit the document goes past: the one error thrown when set.
+    private var limitError: GraphFileError?
     /// Where each subject starts, and where each of its fields' values is.
     private var positions: [ValidationSubject: (start: FilePosition, fields: [String: FilePosition])] = [:]
 
-    private init(file: String) { self.file = file }
+    private init(file: String, limits: InputLimits) {
+        self.file = file
+        self.limits = limits
+    }
 
-    static func decode(_ root: DocumentNode?, file: String) throws(GraphFileError) -> Ecosystem {
-        var decoder = EcosystemDecoder(file: file)
-        guard let root else { throw GraphFileError(file: file, position: nil, message: "the file is empty; expected a mapping with `nodes` and `edges`") }
+    /// Parses ecosystem text in a format and decodes it.
+    static func decode(_ text: String, format: EcosystemFormat, file: String, limits: InputLimits) throws(GraphFileError) -> Ecosystem {
+        // An empty or blank file (a byte order mark at most) is an empty graph in both spellings, before the
+        // JSON parser would call it malformed.
+        if text.unicodeScalars.allSatisfy({ $0 == "\u{FEFF}" || $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }) {
+            throw emptyGraphError(file)
+        }
+        // A byte order mark is not text: libyaml (through Yams, given a String) would read it as the start of the
+        // first key, so a YAML file saved with one failed as malformed at line 2.
+        let text = text.unicodeScalars.first == "\u{FEFF}" ? String(text.unicodeScalars.dropFirst()) : text
+        return try decode(DocumentNode.parse(text, format: format, file: file, limits: limits), file: file, limits: limits)
+    }
+
+    static func decode(_ root: DocumentNode?, file: String, limits: InputLimits = .default) throws(GraphFileError) -> Ecosystem {
+        var decoder = EcosystemDecoder(file: file, limits: limits)
+        guard let root else { throw emptyGraphError(file) }
         let ecosystem = decoder.decodeEcosystem(root)
+        if let error = decoder.limitError { throw error }
         for issue in ecosystem.validate() { decoder.report(issue) }
         guard decoder.diagnostics.isEmpty else { throw GraphFileError(decoder.diagnostics) }
         return ecosystem
@@ -36,6 +63,27 @@ struct EcosystemDecoder {
         diagnostics.append(Diagnostic(file: file, position: position, message: message))
     }
 
+    /// Whether `text` is within `limit` (`idBytes` or `valueBytes`); records the limit's error if not.
+    private mutating func within(_ limit: InputLimits.Limit, _ text: String, at position: FilePosition, _ what: String) -> Bool {
+        guard text.utf8.count > limits[limit] else { return true }
+        if limitError == nil {
+            let shown = text.count > 80 ? String(text.prefix(80)) + "…" : text
+            limitError = limits.exceeded(limit, file: file, position: position, what: "\(what) '\(shown)'")
+        }
+        return false
+    }
+
+    /// Whether a list of `items` is within the `nodes` or `edges` limit; records the limit's error at the first
+    /// item past it if not.
+    private mutating func within(_ limit: InputLimits.Limit, count items: [DocumentNode]) -> Bool {
+        guard items.count > limits[limit] else { return true }
+        if limitError == nil {
+            limitError = limits.exceeded(limit, file: file, position: items[limits[limit]].position,
+                                         what: "the number of \(limit == .nodes ? "nodes" : "edges")")
+        }
+        return false
+    }
+
     // MARK: Typed access
 
     private mutating func mapping(_ node: DocumentNode, _ what: String) -> [(key: String, keyPosition: FilePosition, value: DocumentNode)]? {
@@ -51,8 +99,11 @@ struct EcosystemDecoder {
         return nil
     }
 
-    private mutating func string(_ node: DocumentNode, _ what: String) -> String? {
-        if case .scalar(let text, _) = node.value, !node.isNull { return text }
+    /// A string within `limit` (`valueBytes`, or `idBytes` for an id).
+    private mutating func string(_ node: DocumentNode, _ what: String, limit: InputLimits.Limit = .valueBytes) -> String? {
+        if case .scalar(let text, _) = node.value, !node.isNull {
+            return within(limit, text, at: node.position, what) ? text : nil
+        }
         fail(node.position, "\(what) must be a string, found \(node.typeName)")
         return nil
     }
@@ -70,16 +121,17 @@ struct EcosystemDecoder {
     }
 
     /// A list of strings, or a single string standing for a list of one.
-    private mutating func strings(_ node: DocumentNode, _ what: String, positions: inout [String: FilePosition], field: String) -> [String] {
+    private mutating func strings(_ node: DocumentNode, _ what: String, positions: inout [String: FilePosition], field: String,
+                                  limit: InputLimits.Limit = .idBytes) -> [String] {
         if case .scalar = node.value, !node.isNull {
             positions["\(field)[0]"] = node.position
-            return string(node, what).map { [$0] } ?? []
+            return string(node, what, limit: limit).map { [$0] } ?? []
         }
         guard let items = sequence(node, what) else { return [] }
         var result: [String] = []
         for (k, item) in items.enumerated() {
             positions["\(field)[\(k)]"] = item.position
-            if let text = string(item, "each item of \(what)") { result.append(text) }
+            if let text = string(item, "each item of \(what)", limit: limit) { result.append(text) }
         }
         return result
     }
@@ -90,6 +142,7 @@ struct EcosystemDecoder {
             if plain, let flag = DocumentNode.bool(text) { return .bool(flag) }
             if plain, let value = DocumentNode.number(text) { return .number(value) }
             if node.isNull { fail(node.position, "\(what) must not be null"); return nil }
+            guard within(.valueBytes, text, at: node.position, what) else { return nil }
             return .string(text)
         case .sequence(let items):
             var list: [String] = []
@@ -98,6 +151,7 @@ struct EcosystemDecoder {
                     fail(item.position, "\(what) may hold only strings, found \(item.typeName)")
                     return nil
                 }
+                guard within(.valueBytes, text, at: item.position, "each item of \(what)") else { return nil }
                 list.append(text)
             }
             return .list(list)
@@ -130,11 +184,15 @@ struct EcosystemDecoder {
             case "kinds": decodeKinds(value, into: &ecosystem)
             case "nodes":
                 sawNodes = true
-                for item in sequence(value, "`nodes`") ?? [] {
+                let items = sequence(value, "`nodes`") ?? []
+                guard within(.nodes, count: items) else { continue }
+                for item in items {
                     if let node = decodeNode(item, index: ecosystem.nodes.count) { ecosystem.nodes.append(node) }
                 }
             case "edges":
-                for item in sequence(value, "`edges`") ?? [] {
+                let items = sequence(value, "`edges`") ?? []
+                guard within(.edges, count: items) else { continue }
+                for item in items {
                     if let edge = decodeEdge(item, index: ecosystem.edges.count) { ecosystem.edges.append(edge) }
                 }
             default: rejectUnknown(key, at: keyPosition, in: "the document", allowed: allowed)
@@ -148,6 +206,7 @@ struct EcosystemDecoder {
         guard let pairs = mapping(node, "`references`") else { return [] }
         var references: [SourceReference] = []
         for (key, keyPosition, value) in pairs {
+            guard within(.idBytes, key, at: keyPosition, "reference id") else { continue }
             let subject = ValidationSubject.reference(references.count)
             positions[subject] = (keyPosition, [:])
             if case .scalar = value.value {
@@ -179,11 +238,13 @@ struct EcosystemDecoder {
             switch key {
             case "nodes":
                 for (id, idPosition, spec) in mapping(value, "`kinds.nodes`") ?? [] {
+                    guard within(.idBytes, id, at: idPosition, "node kind") else { continue }
                     positions[.declaredNodeKind(ecosystem.declaredNodeKinds.count)] = (idPosition, [:])
                     if let kind = decodeNodeKind(id, spec) { ecosystem.declaredNodeKinds.append(kind) }
                 }
             case "edges":
                 for (id, idPosition, spec) in mapping(value, "`kinds.edges`") ?? [] {
+                    guard within(.idBytes, id, at: idPosition, "edge kind") else { continue }
                     if let kind = decodeEdgeKind(id, spec, index: ecosystem.declaredEdgeKinds.count, idPosition: idPosition) {
                         ecosystem.declaredEdgeKinds.append(kind)
                     }
@@ -231,9 +292,9 @@ struct EcosystemDecoder {
             case "description": description = string(value, what) ?? ""
             case "from": from = strings(value, what, positions: &fieldPositions, field: field)
             case "to": to = strings(value, what, positions: &fieldPositions, field: field)
-            case "role": role = string(value, what); rolePosition = value.position
-            case "dependent": dependent = string(value, what)
-            case "restricts": restricts = string(value, what)
+            case "role": role = string(value, what, limit: .idBytes); rolePosition = value.position
+            case "dependent": dependent = string(value, what, limit: .idBytes)
+            case "restricts": restricts = string(value, what, limit: .idBytes)
             case "conveys_home": conveysHome = bool(value, what) ?? false
             default:
                 rejectUnknown(field, at: fieldPosition, in: "edge kind '\(id)'",
@@ -288,9 +349,9 @@ struct EcosystemDecoder {
             fieldPositions[field] = value.position
             let what = "`\(field)` of node \(id.map { "'\($0)'" } ?? "at line \(item.position.line)")"
             switch field {
-            case "id": id = string(value, what)
+            case "id": id = string(value, what, limit: .idBytes)
             case "label": label = string(value, what)
-            case "kind": kind = string(value, what)
+            case "kind": kind = string(value, what, limit: .idBytes)
             case "attributes": node.attributes = decodeAttributes(value, what, positions: &fieldPositions)
             case "sources": node.sources = strings(value, what, positions: &fieldPositions, field: field)
             case "inferred": node.inferred = bool(value, what) ?? false
@@ -316,13 +377,13 @@ struct EcosystemDecoder {
             fieldPositions[field] = value.position
             let what = "`\(field)` of the edge at line \(item.position.line)"
             switch field {
-            case "id": edge.id = string(value, what)
-            case "from": from = string(value, what)
-            case "to": to = string(value, what)
-            case "kind": kind = string(value, what)
+            case "id": edge.id = string(value, what, limit: .idBytes)
+            case "from": from = string(value, what, limit: .idBytes)
+            case "to": to = string(value, what, limit: .idBytes)
+            case "kind": kind = string(value, what, limit: .idBytes)
             case "weight": edge.weight = number(value, what) ?? 1
             case "confidence": edge.confidence = number(value, what) ?? 1
-            case "alternatives": edge.alternatives = string(value, what)
+            case "alternatives": edge.alternatives = string(value, what, limit: .idBytes)
             case "targets": edge.targets = strings(value, what, positions: &fieldPositions, field: field)
             case "attributes": edge.attributes = decodeAttributes(value, what, positions: &fieldPositions)
             case "sources": edge.sources = strings(value, what, positions: &fieldPositions, field: field)
@@ -349,6 +410,7 @@ struct EcosystemDecoder {
     private mutating func decodeAttributes(_ node: DocumentNode, _ what: String, positions: inout [String: FilePosition]) -> [String: AttributeValue] {
         var attributes: [String: AttributeValue] = [:]
         for (key, keyPosition, value) in mapping(node, what) ?? [] {
+            guard within(.idBytes, key, at: keyPosition, "attribute name") else { continue }
             positions["attributes.\(key)"] = value.position
             if attributes[key] != nil { fail(keyPosition, "duplicate attribute '\(key)'") }
             if let parsed = attributeValue(value, "attribute '\(key)'") { attributes[key] = parsed }

@@ -32,7 +32,7 @@ public enum EcosystemFile {
     /// Decodes and validates ecosystem text; `file` names it in messages.
     public static func decode(_ text: String, format: EcosystemFormat, file: String,
                               limits: InputLimits = .default) throws(GraphFileError) -> Ecosystem {
-        try EcosystemDecoder.decode(DocumentNode.parse(text, format: format, file: file, limits: limits), file: file)
+        try EcosystemDecoder.decode(text, format: format, file: file, limits: limits)
     }
 
     /// The ecosystem spelled in a format: deterministic, so the same ecosystem gives the same bytes.

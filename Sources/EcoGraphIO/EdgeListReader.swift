@@ -24,8 +24,13 @@ private let systemRead = Darwin.read
 /// - Blank lines are skipped. Parallel edges and self-loops are kept as given.
 ///
 /// Every malformed line (one field only, more than three fields, a weight that is not a finite number, an id
-/// that is not valid UTF-8) is reported as `FILE:LINE: message` naming the offending token; all of them are
-/// collected (up to ``diagnosticLimit``) and thrown together as one `GraphFileError`.
+/// that is not valid UTF-8) is reported as `FILE:LINE:COLUMN: message` naming the offending token (the column,
+/// 1-based in Unicode scalars, is where the token starts; for invalid UTF-8, the first bad byte); all of them
+/// are collected (up to ``diagnosticLimit``) and thrown together as one `GraphFileError`.
+///
+/// Limits (`limits`): an id longer than `idBytes`, more distinct ids than `nodes` or more edges than `edges`
+/// stops the read at once with that one error (`InputLimits.exceeded`). A file without a single edge (empty,
+/// or only comments and blank lines) is the error `FILE: empty graph: no nodes or edges`.
 ///
 /// - Complexity: `O(b)` time for a file of `b` bytes (one pass over the bytes; ids are interned by hashing
 ///   the byte slice, and a `String` is made only for a new id) and `O(b)` extra space for the file's bytes,
@@ -67,7 +72,7 @@ public struct EdgeListReader: Sendable {
     private func parse(_ buffer: UnsafeBufferPointer<UInt8>, fileName: String) -> Result<GraphTable, GraphFileError> {
         var problems = DiagnosticList(file: fileName, limit: Self.diagnosticLimit)
         guard let p = buffer.baseAddress, buffer.count > 0 else {
-            return .success(GraphTable(isDirected: isDirected, nodeIDs: [], sources: [], targets: []))
+            return .failure(emptyGraphError(fileName))
         }
         let n = buffer.count
         let expectedLines = countLineFeeds(p, n) + 1
@@ -78,12 +83,16 @@ public struct EdgeListReader: Sendable {
         targets.reserveCapacity(expectedLines)
         var weights: [Double] = []
         var hasWeights = false
+        let maxID = limits.idBytes, maxNodes = limits.nodes, maxEdges = limits.edges
 
         var i = skipByteOrderMark(p, n)
         var line = 1
+        // Where the current line starts (after the byte order mark on line 1), for columns.
+        var lineStart = i
         // Field ranges of the current line: the first three, and where a fourth begins.
         var s0 = 0, e0 = 0, s1 = 0, e1 = 0, s2 = 0, e2 = 0, s3 = 0, e3 = 0
         while i < n {
+            lineStart = i
             var fields = 0
             scan: while true {
                 while i < n, isBlank(p[i]) { i += 1 }
@@ -104,22 +113,34 @@ public struct EdgeListReader: Sendable {
                 fields += 1
             }
             if fields == 1 {
-                problems.add(line: line, "expected 'source target [weight]', found one field only: '\(token(p, s0, e0))'")
+                problems.add(position(p, line, lineStart, s0), "expected 'source target [weight]', found one field only: '\(token(p, s0, e0))'")
             } else if fields > 3 {
-                problems.add(line: line,
+                problems.add(position(p, line, lineStart, s3),
                              "expected at most 3 fields (source target weight), found \(fields): "
                              + "unexpected '\(token(p, s3, e3))'")
             } else if fields > 0 {
+                if e0 - s0 > maxID {
+                    return .failure(limits.exceeded(.idBytes, file: fileName, position: position(p, line, lineStart, s0), what: "id '\(token(p, s0, e0))'"))
+                }
+                if e1 - s1 > maxID {
+                    return .failure(limits.exceeded(.idBytes, file: fileName, position: position(p, line, lineStart, s1), what: "id '\(token(p, s1, e1))'"))
+                }
                 let u = interner.intern(p + s0, e0 - s0)
+                if interner.count > maxNodes {
+                    return .failure(limits.exceeded(.nodes, file: fileName, position: position(p, line, lineStart, s0), what: "the number of nodes"))
+                }
                 let v = interner.intern(p + s1, e1 - s1)
-                if u < 0 { problems.add(line: line, "id '\(token(p, s0, e0))' is not valid UTF-8") }
-                if v < 0 { problems.add(line: line, "id '\(token(p, s1, e1))' is not valid UTF-8") }
+                if interner.count > maxNodes {
+                    return .failure(limits.exceeded(.nodes, file: fileName, position: position(p, line, lineStart, s1), what: "the number of nodes"))
+                }
+                if u < 0 { problems.add(position(p, line, lineStart, firstInvalidUTF8(p, s0, e0)), "id '\(token(p, s0, e0))' is not valid UTF-8") }
+                if v < 0 { problems.add(position(p, line, lineStart, firstInvalidUTF8(p, s1, e1)), "id '\(token(p, s1, e1))' is not valid UTF-8") }
                 var weight = 1.0
                 if fields == 3 {
                     if let w = parseFiniteDouble(p + s2, e2 - s2) {
                         weight = w
                     } else {
-                        problems.add(line: line, "weight '\(token(p, s2, e2))' is not a finite number")
+                        problems.add(position(p, line, lineStart, s2), "weight '\(token(p, s2, e2))' is not a finite number")
                     }
                     if !hasWeights {
                         hasWeights = true
@@ -128,6 +149,9 @@ public struct EdgeListReader: Sendable {
                     }
                 }
                 if u >= 0, v >= 0 {
+                    if sources.count >= maxEdges {
+                        return .failure(limits.exceeded(.edges, file: fileName, position: position(p, line, lineStart, s0), what: "the number of edges"))
+                    }
                     sources.append(u)
                     targets.append(v)
                     if hasWeights { weights.append(weight) }
@@ -140,6 +164,7 @@ public struct EdgeListReader: Sendable {
             problems.add(line: nil, "more than \(Int32.max - 1) distinct ids")
         }
         if let error = problems.error { return .failure(error) }
+        if sources.isEmpty { return .failure(emptyGraphError(fileName)) }
         return .success(GraphTable(
             isDirected: isDirected, nodeIDs: interner.ids, sources: sources, targets: targets,
             weights: hasWeights ? weights : nil))
@@ -178,10 +203,53 @@ func skipByteOrderMark(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int {
     n >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF ? 3 : 0
 }
 
+/// The error for a file that holds no node and no edge (empty, only comments or blank lines, only a header),
+/// the same for every generic reader.
+func emptyGraphError(_ file: String, position: FilePosition? = nil) -> GraphFileError {
+    GraphFileError(file: file, position: position, message: emptyGraphMessage)
+}
+
+/// The message of `emptyGraphError`.
+let emptyGraphMessage = "empty graph: no nodes or edges"
+
+/// The 1-based column of byte `offset` in the line starting at byte `lineStart`, counted in Unicode scalars
+/// (every byte that does not continue a UTF-8 sequence starts one), as the YAML and JSON readers count. Made
+/// only for a diagnostic.
+func column(_ p: UnsafePointer<UInt8>, lineStart: Int, offset: Int) -> Int {
+    var column = 1
+    var k = lineStart
+    while k < offset {
+        if p[k] & 0xC0 != 0x80 { column += 1 }
+        k += 1
+    }
+    return column
+}
+
+/// The position of byte `offset` on line `line`, which starts at byte `lineStart`.
+func position(_ p: UnsafePointer<UInt8>, _ line: Int, _ lineStart: Int, _ offset: Int) -> FilePosition {
+    FilePosition(line: line, column: column(p, lineStart: lineStart, offset: offset))
+}
+
+/// The offset of the first byte of `p[start ..< end]` that does not decode as UTF-8 (`start` if all do).
+func firstInvalidUTF8(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Int {
+    var decoder = UTF8()
+    var iterator = UnsafeBufferPointer(start: p + start, count: end - start).makeIterator()
+    var offset = start
+    while true {
+        switch decoder.decode(&iterator) {
+        case .scalarValue(let scalar): offset += UTF8.width(scalar)
+        case .emptyInput: return start
+        case .error: return offset
+        }
+    }
+}
+
 /// A token for a message: decoded leniently, shortened past 80 characters.
 func token(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> String {
-    let text = String(decoding: UnsafeBufferPointer(start: p + start, count: end - start), as: UTF8.self)
-    return text.count > 80 ? String(text.prefix(80)) + "…" : text
+    // At most 80 characters are shown, so a huge token is not decoded whole.
+    let cut = end - start > 400
+    let text = String(decoding: UnsafeBufferPointer(start: p + start, count: cut ? 400 : end - start), as: UTF8.self)
+    return cut || text.count > 80 ? String(text.prefix(80)) + "…" : text
 }
 
 /// Collects a file's problems, up to a limit, and turns them into one `GraphFileError`.
@@ -198,6 +266,10 @@ struct DiagnosticList {
     }
 
     var isEmpty: Bool { diagnostics.isEmpty }
+
+    mutating func add(_ position: FilePosition, _ message: String) {
+        add(line: position.line, column: position.column, message)
+    }
 
     mutating func add(line: Int?, column: Int = 0, _ message: String) {
         let position = line.map { FilePosition(line: $0, column: column) }

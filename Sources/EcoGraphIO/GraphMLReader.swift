@@ -30,8 +30,16 @@ import FoundationXML
 /// Problems reported, each as `FILE:LINE:COLUMN: message` at the start of the offending element, all of them
 /// together in one `GraphFileError`: malformed XML (at the parser's position; parsing stops there), a
 /// non-numeric weight (naming the edge), a non-numeric weight default, nested graphs inside a node or edge,
-/// hyperedges, a second top-level graph, nodes without an id, edges without a source or target, and mixed
-/// directedness.
+/// hyperedges, a second top-level graph, nodes without an id, a node id declared twice (naming the line of
+/// the first), edges without a source or target, and mixed directedness. A file without a node (empty, blank,
+/// or an empty `<graph>`) is the error `empty graph: no nodes or edges`.
+///
+/// Hostile input: entity declarations (`<!ENTITY` in a DOCTYPE) are refused before parsing, since GraphML needs
+/// none and internal entities expand exponentially ("billion laughs"); external entities are never resolved.
+/// Past a limit (`limits`: element nesting deeper than `nestingDepth`, an attribute value or a `<data>` or
+/// `<default>` text longer than `valueBytes`, an id longer than `idBytes`, more nodes than `nodes` or edges
+/// than `edges`) the parser is stopped at once and the read fails with that one error
+/// (`InputLimits.exceeded`), so memory stays a small multiple of the file's size.
 ///
 /// - Complexity: `O(b)` time for a file of `b` bytes (one SAX pass through libxml2), `O(n + m)` extra space
 ///   besides the file's bytes.
@@ -58,16 +66,51 @@ public struct GraphMLReader: Sendable {
 
     /// Reads GraphML from its bytes; `fileName` is the name used in diagnostics.
     public func read(bytes: [UInt8], fileName: String) throws(GraphFileError) -> GraphTable {
-        let builder = GraphMLBuilder(fileName: fileName, bytes: bytes)
+        var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        while start < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[start]) { start += 1 }
+        if start == bytes.count { throw emptyGraphError(fileName) }
+        if let entity = entityDeclaration(in: bytes) {
+            throw GraphFileError(file: fileName, position: entity, message:
+                "entity declarations (<!ENTITY) are not supported: GraphML needs none, and expanding them can exhaust memory")
+        }
+        let builder = GraphMLBuilder(fileName: fileName, bytes: bytes, limits: limits)
         let parser = XMLParser(data: Data(bytes))
         parser.delegate = builder
         parser.shouldProcessNamespaces = false
         parser.shouldResolveExternalEntities = false
         let parsed = parser.parse()
+        if let error = builder.limitError { throw error }
         if !parsed, !builder.sawParseError {
             builder.reportParseError(parser.parserError, line: parser.lineNumber, column: parser.columnNumber)
         }
         return try builder.finish().get()
+    }
+}
+
+/// The position of the first `<!ENTITY` in a file that has a `<!DOCTYPE` (where alone entities are declared),
+/// or `nil`.
+private func entityDeclaration(in bytes: [UInt8]) -> FilePosition? {
+    bytes.withUnsafeBufferPointer { buffer -> FilePosition? in
+        guard let p = buffer.baseAddress else { return nil }
+        func find(_ needle: String, from: Int) -> Int? {
+            let pattern = Array(needle.utf8)
+            var k = from
+            while k + pattern.count <= buffer.count {
+                guard let hit = memchr(p + k, 0x3C, buffer.count - k) else { return nil }  // '<'
+                k = UnsafeRawPointer(hit) - UnsafeRawPointer(p)
+                if k + pattern.count <= buffer.count,
+                   memcmp(p + k, pattern, pattern.count) == 0 { return k }
+                k += 1
+            }
+            return nil
+        }
+        guard let doctype = find("<!DOCTYPE", from: 0), let entity = find("<!ENTITY", from: doctype) else { return nil }
+        var line = 1, lineStart = 0
+        for k in 0 ..< entity where p[k] == 0x0A {
+            line += 1
+            lineStart = k + 1
+        }
+        return position(p, line, lineStart, entity)
     }
 }
 
@@ -91,8 +134,13 @@ private enum GraphMLRole {
 private final class GraphMLBuilder: NSObject, XMLParserDelegate {
     let fileName: String
     let bytes: [UInt8]
+    let limits: InputLimits
     var problems: DiagnosticList
     var sawParseError = false
+    /// The limit the file went past; the parser is stopped when it is set.
+    var limitError: GraphFileError?
+    /// How deep the element being read is (the root is 1).
+    var depth = 0
 
     // Keys and the roles they play.
     var keys: [String: GraphMLKey] = [:]
@@ -118,6 +166,8 @@ private final class GraphMLBuilder: NSObject, XMLParserDelegate {
     var nodeLabels: [String?] = []
     var yedLabels: [String?] = []
     var nodeKindValues: [String?] = []
+    /// The line of each node's `<node>` declaration; 0 for a node only named by an edge so far.
+    var declaredLines: [Int] = []
     var sources: [Int32] = []
     var targets: [Int32] = []
     var edgeWeights: [Double?] = []
@@ -140,9 +190,10 @@ private final class GraphMLBuilder: NSObject, XMLParserDelegate {
         return starts
     }()
 
-    init(fileName: String, bytes: [UInt8]) {
+    init(fileName: String, bytes: [UInt8], limits: InputLimits) {
         self.fileName = fileName
         self.bytes = bytes
+        self.limits = limits
         problems = DiagnosticList(file: fileName)
     }
 
@@ -186,6 +237,19 @@ private final class GraphMLBuilder: NSObject, XMLParserDelegate {
         problems.add(line: position.line, column: position.column, message)
     }
 
+    /// Stops the parser with a limit's error.
+    func stop(_ parser: XMLParser, _ limit: InputLimits.Limit, at position: FilePosition, what: String) {
+        if limitError == nil {
+            limitError = limits.exceeded(limit, file: fileName, position: position, what: what)
+        }
+        parser.abortParsing()
+    }
+
+    /// A value for a message: at most 80 characters.
+    func shortened(_ text: String) -> String {
+        text.count > 80 ? String(text.prefix(80)) + "…" : text
+    }
+
     func reportParseError(_ error: Error?, line: Int, column: Int) {
         sawParseError = true
         var message = "malformed XML"
@@ -212,9 +276,15 @@ private final class GraphMLBuilder: NSObject, XMLParserDelegate {
 
     // MARK: Nodes, edges, roles
 
-    func node(_ id: String) -> Int32 {
+    /// The index of node `id`, adding it if new; `nil` (and the parser stopped) past the node limit.
+    func node(_ id: String, _ parser: XMLParser) -> Int32? {
         if let index = nodeIndex[id] { return index }
+        if nodeIDs.count >= limits.nodes {
+            stop(parser, .nodes, at: here(parser), what: "the number of nodes")
+            return nil
+        }
         let index = Int32(nodeIDs.count)
+        declaredLines.append(0)
         nodeIndex[id] = index
         nodeIDs.append(id)
         nodeLabels.append(nil)
@@ -256,7 +326,25 @@ private final class GraphMLBuilder: NSObject, XMLParserDelegate {
 
     func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
                 qualifiedName qName: String?, attributes: [String: String] = [:]) {
+        if limitError != nil { return }
+        depth += 1
+        if depth > limits.nestingDepth {
+            stop(parser, .nestingDepth, at: here(parser), what: "the XML nesting")
+            return
+        }
+        for (attribute, value) in attributes where value.utf8.count > limits.valueBytes {
+            stop(parser, .valueBytes, at: here(parser), what: "the value of attribute '\(shortened(attribute))'")
+            return
+        }
         let name = localName(elementName)
+        if name == "node" || name == "edge", skipDepth == 0, !inData {
+            for attribute in ["id", "source", "target"] {
+                if let value = attributes[attribute], value.utf8.count > limits.idBytes {
+                    stop(parser, .idBytes, at: here(parser), what: "the \(name) \(attribute) '\(shortened(value))'")
+                    return
+                }
+            }
+        }
         if skipDepth > 0 {
             skipDepth += 1
             return
@@ -311,7 +399,15 @@ private final class GraphMLBuilder: NSObject, XMLParserDelegate {
                 skipDepth = 1
                 return
             }
-            currentNode = node(id)
+            let position = here(parser)
+            guard let index = node(id, parser) else { return }
+            if declaredLines[Int(index)] != 0 {
+                report(position, "duplicate node id '\(shortened(id))' (first at line \(declaredLines[Int(index)]))")
+                skipDepth = 1
+                return
+            }
+            declaredLines[Int(index)] = position.line
+            currentNode = index
         case "edge":
             guard graphDepth > 0 else { return }
             let position = here(parser)
@@ -330,8 +426,13 @@ private final class GraphMLBuilder: NSObject, XMLParserDelegate {
                     report(position, "\(currentEdgeName) is directed=\"true\" in an undirected graph; mixed graphs are not supported")
                 }
             }
-            sources.append(node(source))
-            targets.append(node(target))
+            if sources.count >= limits.edges {
+                stop(parser, .edges, at: position, what: "the number of edges")
+                return
+            }
+            guard let u = node(source, parser), let v = node(target, parser) else { return }
+            sources.append(u)
+            targets.append(v)
             edgeWeights.append(nil)
             edgeKindValues.append(nil)
             currentEdge = sources.count - 1
@@ -358,6 +459,8 @@ private final class GraphMLBuilder: NSObject, XMLParserDelegate {
     }
 
     func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
+        if limitError != nil { return }
+        depth -= 1
         let name = localName(elementName)
         if skipDepth > 0 {
             skipDepth -= 1
@@ -416,24 +519,32 @@ private final class GraphMLBuilder: NSObject, XMLParserDelegate {
     }
 
     func parser(_ parser: XMLParser, foundCharacters string: String) {
-        if inYEdLabel {
-            yedLabelText += string
-        } else if inData || inDefault {
-            text += string
-        }
+        append(string, parser)
     }
 
     func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {
-        let string = String(decoding: CDATABlock, as: UTF8.self)
+        append(String(decoding: CDATABlock, as: UTF8.self), parser)
+    }
+
+    /// Adds text to the value being read, within `limits.valueBytes`.
+    func append(_ string: String, _ parser: XMLParser) {
+        if limitError != nil { return }
         if inYEdLabel {
             yedLabelText += string
+            if yedLabelText.utf8.count > limits.valueBytes {
+                stop(parser, .valueBytes, at: dataPosition, what: "the text of this <data> element")
+            }
         } else if inData || inDefault {
             text += string
+            if text.utf8.count > limits.valueBytes {
+                stop(parser, .valueBytes, at: inData ? dataPosition : here(parser),
+                     what: "the text of this <\(inData ? "data" : "default")> element")
+            }
         }
     }
 
     func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
-        guard !sawParseError else { return }
+        guard !sawParseError, limitError == nil else { return }
         reportParseError(parseError, line: parser.lineNumber, column: parser.columnNumber)
     }
 
@@ -460,6 +571,7 @@ private final class GraphMLBuilder: NSObject, XMLParserDelegate {
             }
         }
         if let error = problems.error { return .failure(error) }
+        if nodeIDs.isEmpty { return .failure(emptyGraphError(fileName)) }
 
         let hasWeights = edgeWeights.contains { $0 != nil } || (weightKey?.defaultValue != nil && !sources.isEmpty)
         let weights = hasWeights ? edgeWeights.map { $0 ?? defaultWeight } : nil

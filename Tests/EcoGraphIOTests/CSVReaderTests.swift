@@ -36,17 +36,17 @@ struct CSVReaderTests {
         #expect(table.weights == [2.5])
     }
 
-    @Test("every bad record is reported at its physical line")
+    @Test("every bad record is reported at its physical line and column")
     func badRecords() throws {
         let path = Fixtures.path("generic/bad.csv")
         let error = try #require(readError { () throws(GraphFileError) in try CSVReader().read(path: path) })
         #expect(error.diagnostics.map(\.description) == [
-            "\(path):3: weight 'heavy' is not a finite number",
-            "\(path):6: expected 3 fields as in the header, found 2",
-            "\(path):7: unexpected ' y' after the closing quote of a field",
-            "\(path):8: weight 'inf' is not a finite number",
-            "\(path):9: quoted field is not closed before the end of the file",
-            "\(path):9: expected 3 fields as in the header, found 2",
+            "\(path):3:5: weight 'heavy' is not a finite number",
+            "\(path):6:1: expected 3 fields as in the header, found 2",
+            "\(path):7:4: unexpected ' y' after the closing quote of a field",
+            "\(path):8:5: weight 'inf' is not a finite number",
+            "\(path):9:1: expected 3 fields as in the header, found 2",
+            "\(path):9:3: quoted field is not closed before the end of the file",
         ])
     }
 
@@ -54,7 +54,7 @@ struct CSVReaderTests {
     func missingColumn() throws {
         let path = Fixtures.path("generic/missing-column.csv")
         let error = try #require(readError { () throws(GraphFileError) in try CSVReader().read(path: path) })
-        #expect(error.description == "\(path):1: the header names no 'target' column (columns: 'Source', 'To', 'Weight')")
+        #expect(error.description == "\(path):1:1: the header names no 'target' column (columns: 'Source', 'To', 'Weight')")
     }
 
     @Test("a column named twice, an empty file, an empty id")
@@ -62,15 +62,15 @@ struct CSVReaderTests {
         let twice = try #require(readError { () throws(GraphFileError) in
             try CSVReader().read(string: "source,target,Source\na,b,c\n", fileName: "t.csv")
         })
-        #expect(twice.description == "t.csv:1: the header names the 'source' column 2 times: 'source', 'Source'")
+        #expect(twice.description == "t.csv:1:15: the header names the 'source' column 2 times: 'source', 'Source'")
         let empty = try #require(readError { () throws(GraphFileError) in
             try CSVReader().read(string: "\n\n", fileName: "e.csv")
         })
-        #expect(empty.description.hasPrefix("e.csv: empty file"))
+        #expect(empty.description == "e.csv: empty graph: no nodes or edges")
         let emptyID = try #require(readError { () throws(GraphFileError) in
             try CSVReader().read(string: "source,target\na,\n,b\n", fileName: "i.csv")
         })
-        #expect(emptyID.diagnostics.map(\.description) == ["i.csv:2: empty target id", "i.csv:3: empty source id"])
+        #expect(emptyID.diagnostics.map(\.description) == ["i.csv:2:3: empty target id", "i.csv:3:1: empty source id"])
     }
 
     @Test("weights parse bit for bit like Double(String)")

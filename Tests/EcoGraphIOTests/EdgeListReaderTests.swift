@@ -55,11 +55,15 @@ struct EdgeListReaderTests {
         #expect(edgePairs(table) == [["x", "y"]])
     }
 
-    @Test("empty input and a file of comments only give an empty table")
+    @Test("empty input and a file of comments only are an empty graph, an error")
     func empty() throws {
-        #expect(try EdgeListReader().read(string: "").nodeCount == 0)
-        let table = try EdgeListReader().read(string: "# nothing\n\n   \n")
-        #expect(table.nodeCount == 0 && table.edgeCount == 0)
+        for text in ["", "# nothing\n\n   \n", "\u{FEFF}", "\r\n\t\r\n"] {
+            let error = try #require(readError { () throws(GraphFileError) in
+                try EdgeListReader().read(string: text, fileName: "e.txt")
+            })
+            #expect(error.description == "e.txt: empty graph: no nodes or edges")
+            #expect(error.exceededLimit == nil)
+        }
     }
 
     @Test("weights parse bit for bit like Double(String)")
@@ -79,15 +83,15 @@ struct EdgeListReaderTests {
         }
     }
 
-    @Test("every malformed line is reported with FILE:LINE and the offending token")
+    @Test("every malformed line is reported with FILE:LINE:COLUMN and the offending token")
     func badLines() throws {
         let path = Fixtures.path("generic/bad.edgelist")
         let error = try #require(readError { () throws(GraphFileError) in try EdgeListReader().read(path: path) })
         #expect(error.diagnostics.map(\.description) == [
-            "\(path):3: expected 'source target [weight]', found one field only: 'lonely'",
-            "\(path):5: expected at most 3 fields (source target weight), found 4: unexpected 'extra'",
-            "\(path):6: weight 'heavy' is not a finite number",
-            "\(path):8: weight 'nan' is not a finite number",
+            "\(path):3:1: expected 'source target [weight]', found one field only: 'lonely'",
+            "\(path):5:7: expected at most 3 fields (source target weight), found 4: unexpected 'extra'",
+            "\(path):6:5: weight 'heavy' is not a finite number",
+            "\(path):8:5: weight 'nan' is not a finite number",
         ])
     }
 
@@ -97,10 +101,10 @@ struct EdgeListReaderTests {
             try EdgeListReader().read(string: "a b inf\na b 1e999\na b -Infinity\na b 1.5x\n", fileName: "w.txt")
         })
         #expect(error.diagnostics.map(\.description) == [
-            "w.txt:1: weight 'inf' is not a finite number",
-            "w.txt:2: weight '1e999' is not a finite number",
-            "w.txt:3: weight '-Infinity' is not a finite number",
-            "w.txt:4: weight '1.5x' is not a finite number",
+            "w.txt:1:5: weight 'inf' is not a finite number",
+            "w.txt:2:5: weight '1e999' is not a finite number",
+            "w.txt:3:5: weight '-Infinity' is not a finite number",
+            "w.txt:4:5: weight '1.5x' is not a finite number",
         ])
     }
 
@@ -111,7 +115,7 @@ struct EdgeListReaderTests {
             try EdgeListReader().read(bytes: bytes, fileName: "u.txt")
         })
         #expect(error.diagnostics.count == 1)
-        #expect(error.description.hasPrefix("u.txt:2: id 'c"))
+        #expect(error.description.hasPrefix("u.txt:2:2: id 'c"))  // the column of the bad byte
         #expect(error.description.hasSuffix("' is not valid UTF-8"))
     }
 
