@@ -52,12 +52,14 @@ run: deps browser-deps
 		--screenshot=$(CURDIR)/$(OUT)/report.png file://$(CURDIR)/$(OUT)/report.html 2>/dev/null
 	@echo "wrote $(OUT)/ecosystem.svg, $(OUT)/report.html and its screenshot $(OUT)/report.png" >&2
 
-## Builds everything (library, CLI, tests), runs every test and example, then opens the HTML report in
+## Builds everything (library, CLI, tests, examples, the benchmark harness), runs every test and example, then
+## checks the report's script and stylesheet and opens the report in
 ## headless Chromium.
 test: deps browser-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	$(MAKE) examples
+	$(SWIFT) build --package-path Benchmarks --scratch-path .build-bench
 	Tests/Syntax/check_assets.sh
 	Tests/Browser/check_report.sh .build/debug/ecograph $(OUT)/browser-check
 

@@ -82,14 +82,17 @@ public enum InputFile {
         return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
     }
 
-    /// The 1-based line and column (in characters) just after `bytes`.
+    /// The 1-based line and column just after `bytes`, the column in Unicode scalars as every reader counts
+    /// it, a leading byte order mark not counted.
     static func position(ofEndOf bytes: some Collection<UInt8>) -> FilePosition {
         var line = 1, lineStart = bytes.startIndex
         for index in bytes.indices where bytes[index] == UInt8(ascii: "\n") {
             line += 1
             lineStart = bytes.index(after: index)
         }
-        let column = String(decoding: bytes[lineStart...], as: UTF8.self).count + 1
+        var rest = bytes[lineStart...]
+        if line == 1, rest.starts(with: [0xEF, 0xBB, 0xBF]) { rest = rest.dropFirst(3) }
+        let column = String(decoding: rest, as: UTF8.self).unicodeScalars.count + 1
         return FilePosition(line: line, column: column)
     }
 }

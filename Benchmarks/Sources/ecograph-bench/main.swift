@@ -257,7 +257,7 @@ func runBenchmarks(_ args: Arguments) {
             let model = try CascadeModel(graph: loaded.graph.unweighted)
             return (try model.cascadeImpact(parallel: args.parallel).map(Double.init), nil)
         default:
-            throw AnalysisError("unknown measure \(measure)")
+            throw UnknownMeasure(name: measure)
         }
     }
 
@@ -314,3 +314,9 @@ func runBenchmarks(_ args: Arguments) {
 }
 
 runBenchmarks(parseArguments())
+
+/// A measure name the harness does not know.
+struct UnknownMeasure: Error, CustomStringConvertible {
+    let name: String
+    var description: String { "unknown measure \(name)" }
+}

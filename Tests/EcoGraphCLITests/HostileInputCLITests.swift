@@ -5,7 +5,7 @@ import Testing
 /// Hostile input through the built `ecograph` binary: every reader and writer, each case asserting the exit
 /// status, one line per problem (with FILE:LINE:COLUMN where the problem has a place), a time bound, and that
 /// no output file is left behind. Big inputs are generated here, not committed.
-@Suite(.serialized) struct HostileInputTests {
+@Suite(.serialized) struct HostileInputCLITests {
     /// One case: files to write in a fresh folder, a command (`{dir}` stands for the folder), and what must
     /// happen.
     struct Case: CustomTestStringConvertible, Sendable {
