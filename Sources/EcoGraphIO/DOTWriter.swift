@@ -65,10 +65,9 @@ public struct DOTAttributes: Sendable, Hashable, ExpressibleByDictionaryLiteral 
 /// its label, attributes, own nodes and edges, and member references), the legend cluster, then edges (in array
 /// order); attributes sorted by name. The same graph always gives the same bytes.
 ///
-/// Ids are Graphviz node names, kept exactly (Graphviz's SVG output writes a node's name as its `<title>`),
-/// with two limits of the DOT language: control characters are dropped (NUL cannot be in a C string, XML 1.0,
-/// so SVG, forbids most others, and a line feed after a backslash is a line continuation), and a run of an
-/// odd number of backslashes before a quote or at the end gets one more backslash (`quotedID(_:)`).
+/// Ids are Graphviz node names. `exactText()` writes them so that Graphviz reads back exactly the same
+/// strings, or throws `GraphWriteError` for the few DOT cannot spell (`exactQuotedID(_:isName:)`); `text`, for
+/// drawings, changes those few and drops control characters SVG cannot hold (`quotedID(_:)`).
 ///
 /// Reference: <https://graphviz.org/doc/info/lang.html>. Modelled on SwiftDocOrg/GraphViz's `DOTEncoder`.
 public struct DOTGraph: Sendable, Hashable {
@@ -165,52 +164,88 @@ public struct DOTGraph: Sendable, Hashable {
         self.legend = legend
     }
 
-    /// The DOT text, UTF-8, ending in a line feed.
+    /// The DOT text for a drawing, UTF-8, ending in a line feed: ids and literal values quoted by
+    /// `quotedID(_:)`, so the few strings DOT cannot spell are changed (see there) rather than refused.
     /// - Complexity: `O(total length of ids and values + a log a)` for `a` attributes per statement.
     public var text: String {
+        do { return try write(exact: false) } catch { preconditionFailure("quotedID never fails") }
+    }
+
+    /// The DOT text, such that Graphviz's cgraph reads back every node id, graph and subgraph name, attribute
+    /// name and literal value exactly (`exactQuotedID(_:isName:)`); `.text` values are display text (escape
+    /// strings, see `quotedText(_:)`) and `.html` values markup, both written as for a drawing.
+    /// - Throws: `GraphWriteError` naming the first id or value DOT cannot spell (an id beginning with `%`, a
+    ///   NUL, an odd run of backslashes before a quote, a line feed or the end).
+    /// - Complexity: as `text`.
+    public func exactText() throws(GraphWriteError) -> String {
+        try write(exact: true)
+    }
+
+    private func write(exact: Bool) throws(GraphWriteError) -> String {
+        let q = Quoter(exact: exact)
         var out = ""
         out.reserveCapacity(64 * (nodes.count + edges.count) + 256)
         out += strict ? "strict " : ""
         out += isDirected ? "digraph " : "graph "
-        out += Self.quotedID(name)
+        out += try q.name(name)
         out += " {\n"
         for (key, value) in graphAttributes.sorted {
-            out += "  \(Self.quotedID(key))=\(Self.encode(value));\n"
+            out += "  \(try q.value(key))=\(try q.encode(value));\n"
         }
-        if !nodeDefaults.isEmpty { out += "  node" + Self.attributeList(nodeDefaults) + ";\n" }
-        if !edgeDefaults.isEmpty { out += "  edge" + Self.attributeList(edgeDefaults) + ";\n" }
-        for node in nodes { out += "  " + Self.statement(node) + "\n" }
-        for cluster in clusters { write(cluster, into: &out) }
-        if let legend { write(legend, into: &out) }
-        for edge in edges { out += "  " + statement(edge) + "\n" }
+        if !nodeDefaults.isEmpty { out += "  node" + (try q.attributeList(nodeDefaults)) + ";\n" }
+        if !edgeDefaults.isEmpty { out += "  edge" + (try q.attributeList(edgeDefaults)) + ";\n" }
+        for node in nodes { out += "  " + (try q.statement(node)) + "\n" }
+        for cluster in clusters { try write(cluster, into: &out, q) }
+        if let legend { try write(legend, into: &out, q) }
+        for edge in edges { out += "  " + (try q.statement(edge, isDirected: isDirected)) + "\n" }
         out += "}\n"
         return out
     }
 
-    private func write(_ cluster: Cluster, into out: inout String) {
-        out += "  subgraph \(Self.quotedID("cluster_" + cluster.id)) {\n"
+    private func write(_ cluster: Cluster, into out: inout String, _ q: Quoter) throws(GraphWriteError) {
+        out += "  subgraph \(try q.name("cluster_" + cluster.id)) {\n"
         var attributes = cluster.attributes
         if let label = cluster.label { attributes["label"] = .text(label) }
         for (key, value) in attributes.sorted {
-            out += "    \(Self.quotedID(key))=\(Self.encode(value));\n"
+            out += "    \(try q.value(key))=\(try q.encode(value));\n"
         }
-        for node in cluster.nodes { out += "    " + Self.statement(node) + "\n" }
-        for member in cluster.members { out += "    \(Self.quotedID(member));\n" }
-        for edge in cluster.edges { out += "    " + statement(edge) + "\n" }
+        for node in cluster.nodes { out += "    " + (try q.statement(node)) + "\n" }
+        for member in cluster.members { out += "    \(try q.name(member));\n" }
+        for edge in cluster.edges { out += "    " + (try q.statement(edge, isDirected: isDirected)) + "\n" }
         out += "  }\n"
     }
 
-    private static func statement(_ node: Node) -> String {
-        quotedID(node.id) + attributeList(node.attributes) + ";"
-    }
+    /// Quotes for `text` (lenient) or `exactText()` (exact or an error).
+    private struct Quoter {
+        var exact: Bool
 
-    private func statement(_ edge: Edge) -> String {
-        Self.quotedID(edge.from) + (isDirected ? " -> " : " -- ") + Self.quotedID(edge.to) + Self.attributeList(edge.attributes) + ";"
-    }
+        func name(_ id: String) throws(GraphWriteError) -> String {
+            exact ? try DOTGraph.exactQuotedID(id, isName: true) : DOTGraph.quotedID(id)
+        }
 
-    private static func attributeList(_ attributes: DOTAttributes) -> String {
-        if attributes.isEmpty { return "" }
-        return " [" + attributes.sorted.map { "\(quotedID($0.name))=\(encode($0.value))" }.joined(separator: ", ") + "]"
+        func value(_ text: String) throws(GraphWriteError) -> String {
+            exact ? try DOTGraph.exactQuotedID(text, isName: false) : DOTGraph.quotedID(text)
+        }
+
+        func encode(_ value: DOTValue) throws(GraphWriteError) -> String {
+            if case .literal(let literal) = value { return try self.value(literal) }
+            return DOTGraph.encode(value)
+        }
+
+        func attributeList(_ attributes: DOTAttributes) throws(GraphWriteError) -> String {
+            if attributes.isEmpty { return "" }
+            var parts: [String] = []
+            for (key, value) in attributes.sorted { parts.append("\(try self.value(key))=\(try encode(value))") }
+            return " [" + parts.joined(separator: ", ") + "]"
+        }
+
+        func statement(_ node: Node) throws(GraphWriteError) -> String {
+            try name(node.id) + (try attributeList(node.attributes)) + ";"
+        }
+
+        func statement(_ edge: Edge, isDirected: Bool) throws(GraphWriteError) -> String {
+            try name(edge.from) + (isDirected ? " -> " : " -- ") + (try name(edge.to)) + (try attributeList(edge.attributes)) + ";"
+        }
     }
 
     /// A value as DOT spells it.
@@ -222,34 +257,98 @@ public struct DOTGraph: Sendable, Hashable {
         }
     }
 
-    /// An id (or literal value) in double quotes, as Graphviz's scanner reads it back: quotes escaped,
-    /// backslashes kept, control characters dropped.
-    ///
-    /// Graphviz's scanner reads `\"` as a quote, `\\` as two literal backslashes, a backslash before a line
-    /// feed as a line continuation, and any other backslash literally; so a run of an odd number of
-    /// backslashes right before a quote or the end of the string cannot be spelled, and gets one more
-    /// backslash (the id then holds one more; nothing escapes the string).
+    /// An id (or literal value) in double quotes for a drawing: what Graphviz's scanner reads back as the same
+    /// string wherever DOT can spell it (`exactQuotedID(_:isName:)`), and otherwise as close as DOT allows and
+    /// safe in SVG: control characters other than tab, line feed and CR (and U+FFFE, U+FFFF) are dropped, since
+    /// XML 1.0 forbids them and Graphviz writes a node's name into the SVG; a run of an odd number of
+    /// backslashes right before a quote, a line feed or the end gets one more backslash. Use
+    /// `exactQuotedID(_:isName:)` (or `exactText()`) where a change must be an error instead.
     public static func quotedID(_ id: String) -> String {
+        quote(id, isName: false, exact: false)!
+    }
+
+    /// An id (`isName`: a node, graph or subgraph name) or literal attribute value in double quotes, such that
+    /// Graphviz's cgraph (`agnameof`, `agxget`) reads back exactly `id`, or `nil`'s reason as a
+    /// `GraphWriteError` where DOT cannot spell it.
+    ///
+    /// Cgraph's scanner, inside a double-quoted string, reads `\"` as a quote, a backslash before a line feed as
+    /// a line continuation (both removed), a pair of backslashes as two backslashes, any other backslash
+    /// literally, and every other byte (line feeds, CR, tabs, control characters) literally. So the string is
+    /// written as is with each quote preceded by a backslash, and DOT cannot spell:
+    /// - a NUL (a C string ends there);
+    /// - a run of an odd number of backslashes right before a quote, a line feed or the end (its last
+    ///   backslash would escape the quote, continue the line, or escape the closing quote);
+    /// - a line feed standing alone between the string's ends, quotes and backslashes (`"\n"`, `"a\\\\\n"`,
+    ///   `"\n\\x"`): cgraph's scanner reads a run of plain characters that is exactly one line feed as a line
+    ///   break of the file and drops it;
+    /// - a name beginning with `%`: cgraph keeps such names only while parsing (`aginternalmapclearlocalnames`)
+    ///   and then calls the node `%<number>`.
+    public static func exactQuotedID(_ id: String, isName: Bool = true) throws(GraphWriteError) -> String {
+        if let quoted = quote(id, isName: isName, exact: true) { return quoted }
+        throw GraphWriteError(id: id, "\(isName ? "id" : "value") '\(printable(id))' cannot be written in DOT: \(unspellableReason(id, isName: isName))")
+    }
+
+    /// Why `exactQuotedID` refuses `id` (the first reason found).
+    private static func unspellableReason(_ id: String, isName: Bool) -> String {
+        if isName && id.hasPrefix("%") { return "Graphviz renames ids that begin with '%'" }
+        if id.unicodeScalars.contains("\0") { return "it holds a NUL character" }
+        if hasLoneLineFeed(id) { return "Graphviz drops a line feed that stands alone between quotes, backslashes or the ends of a string" }
+        return "an odd number of backslashes before a quote, a line feed or the end cannot be spelled in a DOT string"
+    }
+
+    /// Whether a line feed stands alone: nothing but the string's start, a quote or a backslash before it, and
+    /// nothing but its end, a quote or a backslash after it (cgraph's scanner drops such a line feed).
+    static func hasLoneLineFeed(_ id: String) -> Bool {
+        var previous: Unicode.Scalar? = nil
+        var pending = false  // a line feed after a start, quote or backslash, waiting for what follows
+        for scalar in id.unicodeScalars {
+            if pending && (scalar == "\"" || scalar == "\\") { return true }
+            pending = scalar == "\n" && (previous == nil || previous == "\"" || previous == "\\")
+            previous = scalar
+        }
+        return pending
+    }
+
+    /// `text` with its control characters written as `\u{..}`, for messages.
+    public static func printable(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            if scalar.value < 0x20 || scalar.value == 0x7F { out += "\\u{\(String(scalar.value, radix: 16))}" } else { out.unicodeScalars.append(scalar) }
+        }
+        return out
+    }
+
+    /// The quoting behind `quotedID` (`exact: false`, never `nil`) and `exactQuotedID` (`nil` where DOT cannot
+    /// spell the string).
+    private static func quote(_ id: String, isName: Bool, exact: Bool) -> String? {
+        if exact && isName && id.hasPrefix("%") { return nil }
+        if exact && hasLoneLineFeed(id) { return nil }
         var out = "\""
+        out.reserveCapacity(id.utf8.count + 2)
         var run = 0  // pending backslashes
-        func flush(beforeQuoteOrEnd: Bool) {
+        // Writes the pending run; before a quote, a line feed or the end an odd run cannot be spelled.
+        func flush(beforeSpecial: Bool) -> Bool {
             if run > 0 {
-                out += String(repeating: "\\", count: run % 2 == 1 && beforeQuoteOrEnd ? run + 1 : run)
+                let odd = run % 2 == 1 && beforeSpecial
+                if odd && exact { return false }
+                out += String(repeating: "\\", count: odd ? run + 1 : run)
                 run = 0
             }
+            return true
         }
         for scalar in id.unicodeScalars {
             if scalar == "\\" { run += 1; continue }
-            if isDropped(scalar) || scalar.value < 0x20 { continue }
+            if scalar == "\0" && exact { return nil }
+            if !exact && scalar != "\n" && (isDropped(scalar) || scalar.value < 0x20) && scalar != "\t" && scalar != "\r" { continue }
             if scalar == "\"" {
-                flush(beforeQuoteOrEnd: true)
+                guard flush(beforeSpecial: true) else { return nil }
                 out += "\\\""
                 continue
             }
-            flush(beforeQuoteOrEnd: false)
+            guard flush(beforeSpecial: scalar == "\n") else { return nil }
             out.unicodeScalars.append(scalar)
         }
-        flush(beforeQuoteOrEnd: true)
+        guard flush(beforeSpecial: true) else { return nil }
         out += "\""
         return out
     }

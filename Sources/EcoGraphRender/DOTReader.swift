@@ -10,14 +10,30 @@ import Foundation
 ///   `strict` graphs are merged by Graphviz as DOT defines (no parallel edges); otherwise parallel edges and
 ///   self-loops are kept. Edges inside subgraphs and clusters belong to the graph like any other.
 /// - Node ids are Graphviz's node names (`agnameof`), as spelled (quoted or not, any UTF-8: `"北京"`,
-///   `لاہور`), in order of first appearance; edges in the order the file gives them.
+///   `لاہور`), in order of first appearance; edges in the order the file gives them. Inside double quotes
+///   cgraph removes the backslash of `\"` and a backslash-newline, and keeps everything else byte for byte
+///   (`\\` stays two backslashes); `DOTGraph.exactText()` writes ids this way. Attribute values (`label`,
+///   `kind`, `weight`) are read the same way, raw: a label `"a\nb"` reads as backslash, `n`.
 /// - Edge `weight` (an empty value weighs 1, Graphviz's default), edge `kind`, node `label` (Graphviz's `\N`
 ///   placeholder or an empty label means "the id") and node `kind`, each through `agattr`/`agxget`, so
 ///   defaults set by `node [...]` / `edge [...]` statements apply. `weights`, `edgeKinds`, `nodeLabels`,
 ///   `nodeKinds` are `nil` when the file never declares the attribute.
 ///
-/// Problems are reported together in one `GraphFileError`: a syntax error as `FILE:LINE: syntax error near
-/// '...'` (the line Graphviz names; Graphviz's message goes into the error, never to stderr), a weight that is
+/// Before cgraph sees the text, one linear pass (`DOTScanner`, following cgraph's scanner) refuses, with
+/// `InputLimits.exceeded` at the offending `LINE:COLUMN`:
+/// - any token longer than `limits.idBytes`: an id, and also a quoted or HTML string used as a value, a bare
+///   word or a comment line, because cgraph's flex scanner re-reads a token from its start for every 8 KB it
+///   adds (a 1 MB token took 5 s in cgraph alone, 10 MB over 3 minutes);
+/// - braces nested deeper than `limits.nestingDepth` (the graph's own braces are level 1);
+/// - a node id beginning with `%`: cgraph reserves such names, forgets them at the end of the parse
+///   (`aginternalmapclearlocalnames`) and names the node `%<number>` from a process-wide counter, so the id
+///   cannot be kept; the file is refused naming the id rather than read with a changed id.
+/// After parsing, more than `limits.nodes` nodes or `limits.edges` edges is refused.
+///
+/// Problems are reported together in one `GraphFileError`: a syntax error as `FILE:LINE:COLUMN: syntax error
+/// near '...'` (Graphviz names a line, in its own count, which skips line feeds inside quoted strings, and a
+/// token; the line is mapped back to the file's and the column found when that token occurs once on it,
+/// otherwise `FILE:LINE:`; Graphviz's message goes into the error, never to stderr), a weight that is
 /// not a finite number as `FILE: edge 'u' -> 'v': weight '...' is not a finite number` (cgraph keeps no source
 /// positions for parsed objects, so that message has no line), and a file with no graph at all.
 ///
@@ -48,6 +64,7 @@ public struct DOTReader: Sendable {
 
     /// Reads DOT from its bytes (UTF-8); `fileName` is the name used in diagnostics.
     public func read(bytes: [UInt8], fileName: String) throws(GraphFileError) -> GraphTable {
+        try prescan(bytes, fileName: fileName)
         var text = bytes
         text.append(0)  // agmemread reads a NUL-terminated string
         let (parsed, messages) = GraphvizGate.capturingMessages { () -> Result<GraphTable, GraphFileError>? in
@@ -66,7 +83,7 @@ public struct DOTReader: Sendable {
         if case .failure(let error)? = parsed { diagnostics = error.diagnostics }
         // A failed parse: report what Graphviz said (warnings too, since they may explain the error).
         for message in parsed == nil ? messages : errors {
-            diagnostics.append(Self.diagnostic(for: message, fileName: fileName))
+            diagnostics.append(Self.diagnostic(for: message, fileName: fileName, bytes: bytes))
         }
         if diagnostics.isEmpty {
             diagnostics.append(Diagnostic(file: fileName, position: nil, message: "no DOT graph found"))
@@ -74,23 +91,146 @@ public struct DOTReader: Sendable {
         throw GraphFileError(diagnostics)
     }
 
-    /// Turns `syntax error in line 3 near '->'` into `FILE:3: syntax error near '->'`.
-    static func diagnostic(for message: GraphvizMessage, fileName: String) -> Diagnostic {
+    /// Turns `syntax error in line 3 near '->'` into `FILE:3:COLUMN: syntax error near '->'`.
+    ///
+    /// Graphviz names a line (its own count, which skips line feeds inside quoted strings) and the text of the
+    /// token it stopped at, but no column. `bytes` are scanned again (`DOTScanner`) for the tokens on that line
+    /// with that text: when exactly one matches, its line and column are given; when several do (`a -> ; b ->
+    /// ;`), only the line, since the token cannot be told apart without parsing; `bytes: nil` keeps
+    /// Graphviz's line.
+    static func diagnostic(for message: GraphvizMessage, fileName: String, bytes: [UInt8]? = nil) -> Diagnostic {
         var text = message.text.trimmingCharacters(in: .whitespaces)
         if !message.isError { text = "warning: " + text }
         if let range = text.range(of: #" in line (\d+)"#, options: .regularExpression) {
             let digits = text[range].drop { !$0.isNumber }
             if let line = Int(digits) {
                 text.removeSubrange(range)
-                return Diagnostic(file: fileName, position: FilePosition(line: line), message: text)
+                var position = FilePosition(line: line)
+                if let bytes, let near = text.range(of: #" near '(.*)'$"#, options: .regularExpression) {
+                    let token = String(text[near].dropFirst(7).dropLast())
+                    position = locate(near: token, cgraphLine: line, in: bytes) ?? position
+                }
+                return Diagnostic(file: fileName, position: position, message: text)
             }
         }
         return Diagnostic(file: fileName, position: nil, message: text)
     }
 
+    /// Where the token cgraph stopped at lies: see `diagnostic(for:fileName:bytes:)`.
+    static func locate(near: String, cgraphLine: Int, in bytes: [UInt8]) -> FilePosition? {
+        var scanner = DOTScanner(bytes)
+        var matches: [DOTScanner.Token] = []
+        var firstOnLine: DOTScanner.Token?
+        while let token = scanner.next() {
+            if token.cgraphLine < cgraphLine { continue }
+            if token.cgraphLine > cgraphLine { break }
+            if firstOnLine == nil { firstOnLine = token }
+            if token.kind != .comment && scanner.nearText(token) == near { matches.append(token) }
+        }
+        if matches.count == 1 { return scanner.position(of: matches[0]) }
+        if let first = matches.first, matches.allSatisfy({ $0.line == first.line }) { return FilePosition(line: first.line) }
+        if let firstOnLine, firstOnLine.line == cgraphLine { return nil }
+        return firstOnLine.map { FilePosition(line: $0.line) }
+    }
+
+    /// Refuses, before cgraph parses anything, what `DOTScanner` finds past the limits or renamed by cgraph:
+    /// a token (id, quoted or HTML string, value, comment line) longer than `limits.idBytes`, braces nested
+    /// deeper than `limits.nestingDepth` (the graph's own braces are the first level), and a node id beginning
+    /// with `%`. One pass, `O(b)` time, `O(1)` space.
+    func prescan(_ bytes: [UInt8], fileName: String) throws(GraphFileError) {
+        var scanner = DOTScanner(bytes)
+        var depth = 0
+        var brackets = 0
+        var previous: DOTScanner.Token?
+        // A quoted or HTML string that may be a node id, until the next token tells (`=` makes it an attribute
+        // name, `+` joins the next quoted string to it).
+        var candidate: DOTScanner.Token?
+        var candidateBytes = 0
+        var candidatePercent = false
+        var joining = false
+
+        func shown(_ token: DOTScanner.Token) -> String {
+            let from = token.kind == .quoted || token.kind == .html ? token.start + 1 : token.start
+            let upTo = min(token.end, from + 40)
+            var text = String(decoding: bytes[from ..< max(from, upTo)], as: UTF8.self)
+            if token.kind == .quoted && text.hasSuffix("\"") && upTo == token.end { text.removeLast() }
+            if token.kind == .html && text.hasSuffix(">") && upTo == token.end { text.removeLast() }
+            return DOTGraph.printable(text) + (token.end - from > 40 ? "…" : "")
+        }
+        func percentError(_ token: DOTScanner.Token) -> GraphFileError {
+            GraphFileError(file: fileName, position: scanner.position(of: token),
+                           message: "node id '\(shown(token))' begins with '%', which Graphviz reserves for its own names "
+                               + "and renames on reading; rename the node")
+        }
+        func isPunct(_ token: DOTScanner.Token?, _ c: UInt8) -> Bool {
+            guard let token, token.kind == .punct else { return false }
+            return bytes[token.start] == c
+        }
+
+        while let token = scanner.next() {
+            if token.valueBytes > limits.idBytes {
+                let what = switch token.kind {
+                case .comment: "comment line"
+                case .quoted: "quoted string \"\(shown(token))\""
+                case .html: "HTML string <\(shown(token))>"
+                default: "id '\(shown(token))'"
+                }
+                throw limits.exceeded(.idBytes, file: fileName, position: scanner.position(of: token),
+                                      what: "\(what) (\(token.valueBytes) bytes)")
+            }
+            if token.kind == .comment { continue }
+            defer { previous = token }
+            if let pending = candidate {
+                if joining && token.kind == .quoted {
+                    if candidateBytes == 0 { candidatePercent = token.firstByte == 0x25 }
+                    candidateBytes += token.valueBytes
+                    joining = false
+                    if candidateBytes > limits.idBytes {
+                        throw limits.exceeded(.idBytes, file: fileName, position: scanner.position(of: pending),
+                                              what: "id '\(shown(pending))' joined with '+' (\(candidateBytes) bytes)")
+                    }
+                    continue
+                }
+                if !joining && pending.kind == .quoted && isPunct(token, 0x2B) { joining = true; continue }
+                candidate = nil
+                joining = false
+                if candidatePercent && !isPunct(token, 0x3D) { throw percentError(pending) }
+            }
+            if (token.kind == .quoted || token.kind == .html) && brackets == 0 && !isPunct(previous, 0x3D)
+                && !isPunct(previous, 0x3A) && !(previous.map { scanner.isKeyword($0, "graph", "digraph", "subgraph") } ?? false) {
+                candidate = token
+                candidateBytes = token.valueBytes
+                candidatePercent = token.firstByte == 0x25
+            }
+            if token.kind == .punct {
+                switch bytes[token.start] {
+                case 0x5B: brackets += 1
+                case 0x5D: brackets = max(0, brackets - 1)
+                case 0x7B:
+                    depth += 1
+                    if depth > limits.nestingDepth {
+                        throw limits.exceeded(.nestingDepth, file: fileName, position: scanner.position(of: token),
+                                              what: "subgraph nesting (\(depth) levels of '{')")
+                    }
+                case 0x7D: depth = max(0, depth - 1)
+                default: break
+                }
+            }
+        }
+        if let pending = candidate, candidatePercent { throw percentError(pending) }
+    }
+
     /// Walks a parsed graph (inside the gate) into a table.
     private func table(of graph: UnsafeMutablePointer<Agraph_t>, fileName: String) -> Result<GraphTable, GraphFileError> {
         let isDirected = agisdirected(graph) != 0
+        let nodeCount = Int(agnnodes(graph))
+        if nodeCount > limits.nodes {
+            return .failure(limits.exceeded(.nodes, file: fileName, what: "the graph's \(nodeCount) nodes"))
+        }
+        let edgeCount = Int(agnedges(graph))
+        if edgeCount > limits.edges {
+            return .failure(limits.exceeded(.edges, file: fileName, what: "the graph's \(edgeCount) edges"))
+        }
         let labelSymbol = symbol(graph, kind: Int32(AGNODE), "label")
         let nodeKindSymbol = symbol(graph, kind: Int32(AGNODE), "kind")
         let weightSymbol = symbol(graph, kind: Int32(AGEDGE), "weight")
@@ -104,6 +244,11 @@ public struct DOTReader: Sendable {
         var node = agfstnode(graph)
         while let current = node {
             let id = String(cString: agnameof(current))
+            if id.hasPrefix("%") {
+                // `prescan` refuses such ids with their position; this catches any it could not place.
+                return .failure(GraphFileError(file: fileName, position: nil,
+                    message: "a node id begins with '%', which Graphviz reserves for its own names and renamed to '\(id)'; rename the node"))
+            }
             index[current] = Int32(nodeIDs.count)
             nodeIDs.append(id)
             if let labelSymbol {
@@ -232,5 +377,195 @@ extension GenericGraphReaders {
     /// The standard readers and DOT, parsed by Graphviz's cgraph (`DOTReader`): every generic format.
     public static let withGraphviz = GenericGraphReaders.standard.adding(.dot) { path, _, limits throws(GraphFileError) in
         try DOTReader(limits: limits).read(path: path)
+    }
+}
+
+/// A linear pass over DOT bytes that follows cgraph's scanner (Graphviz 2.42's `scan.l`) far enough to refuse,
+/// before cgraph sees the text, what it would take quadratic time on (one long token: flex re-reads a token
+/// from its start for every 8 KB it adds, so a 1 MB id costs seconds and 10 MB minutes), what it would nest
+/// too deeply, and node ids it would rename (those beginning with `%`); and to place cgraph's syntax errors
+/// at a line and column.
+///
+/// Tokens: quoted strings (`\"`, `\\`, backslash-newline as cgraph reads them), HTML strings (`<...>`, nested),
+/// bare ids and numerals, `->` / `--`, comments (`//`, `/* */`, and `#` lines), single characters. Lines count
+/// every line feed; cgraph's own count (`cgraphLine`) skips line feeds inside quoted strings, as its scanner
+/// does, so its messages can be mapped back.
+struct DOTScanner {
+    enum Kind: Equatable { case bare, numeral, quoted, html, edgeOp, punct, comment }
+
+    struct Token {
+        var kind: Kind
+        /// Byte range of the whole token (quotes and brackets included).
+        var start: Int
+        var end: Int
+        /// Bytes of the id's value (decoded for quoted strings, between the brackets for HTML strings); for a
+        /// comment, its longest line.
+        var valueBytes: Int
+        /// The value's first byte (0 when empty).
+        var firstByte: UInt8
+        var line: Int
+        var lineStart: Int
+        var cgraphLine: Int
+    }
+
+    let bytes: [UInt8]
+    private var i = 0
+    private(set) var line = 1
+    private var lineStart = 0
+    private var cgraphLine = 1
+
+    init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+    /// 1-based column of byte `offset` on a line starting at `lineStart`, counting Unicode scalars.
+    func column(of offset: Int, lineStart: Int) -> Int {
+        var count = 1
+        var k = lineStart
+        while k < offset && k < bytes.count {
+            if bytes[k] & 0xC0 != 0x80 { count += 1 }
+            k += 1
+        }
+        return count
+    }
+
+    func position(of token: Token) -> FilePosition {
+        FilePosition(line: token.line, column: column(of: token.start, lineStart: token.lineStart))
+    }
+
+    /// The text cgraph's `near '...'` shows for the token: the closing quote of a quoted string, the closing
+    /// bracket of an HTML string, the characters of any other token.
+    func nearText(_ token: Token) -> String {
+        switch token.kind {
+        case .quoted: "\""
+        case .html: ">"
+        default: String(decoding: bytes[token.start ..< token.end], as: UTF8.self)
+        }
+    }
+
+    func isKeyword(_ token: Token, _ words: String...) -> Bool {
+        guard token.kind == .bare else { return false }
+        let text = String(decoding: bytes[token.start ..< token.end], as: UTF8.self).lowercased()
+        return words.contains(text)
+    }
+
+    private static func isIDStart(_ c: UInt8) -> Bool {
+        (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) || c == 0x5F || c >= 0x80
+    }
+    private static func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
+
+    private mutating func newline(countedByCgraph: Bool) {
+        line += 1
+        lineStart = i + 1
+        if countedByCgraph { cgraphLine += 1 }
+    }
+
+    /// The next token, or `nil` at the end.
+    mutating func next() -> Token? {
+        let n = bytes.count
+        while i < n {
+            let c = bytes[i]
+            if c == 0x0A { newline(countedByCgraph: true); i += 1; continue }
+            if c == 0x20 || c == 0x09 || c == 0x0D { i += 1; continue }
+            var token = Token(kind: .punct, start: i, end: i + 1, valueBytes: 0, firstByte: 0,
+                              line: line, lineStart: lineStart, cgraphLine: cgraphLine)
+            let next: UInt8 = i + 1 < n ? bytes[i + 1] : 0
+            if (c == 0x23 && i == lineStart) || (c == 0x2F && next == 0x2F) {  // `#` line, `//` comment
+                var k = i
+                while k < n && bytes[k] != 0x0A { k += 1 }
+                token.kind = .comment
+                token.valueBytes = k - i
+                token.end = k
+                i = k
+                return token
+            }
+            if c == 0x2F && next == 0x2A {  // /* ... */: cgraph reads it line by line
+                var k = i + 2
+                var segment = k
+                var longest = 0
+                while k < n && !(bytes[k] == 0x2A && k + 1 < n && bytes[k + 1] == 0x2F) {
+                    if bytes[k] == 0x0A {
+                        longest = max(longest, k - segment)
+                        i = k
+                        newline(countedByCgraph: true)
+                        segment = k + 1
+                    }
+                    k += 1
+                }
+                longest = max(longest, k - segment)
+                token.kind = .comment
+                token.valueBytes = longest
+                i = min(n, k + 2)
+                token.end = i
+                return token
+            }
+            if c == 0x22 {  // quoted string
+                var k = i + 1
+                var length = 0
+                var first: UInt8 = 0
+                func take(_ b: UInt8) { if length == 0 { first = b }; length += 1 }
+                while k < n && bytes[k] != 0x22 {
+                    let b = bytes[k]
+                    if b == 0x5C && k + 1 < n {
+                        let after = bytes[k + 1]
+                        if after == 0x22 { take(0x22); k += 2; continue }
+                        if after == 0x5C { take(0x5C); take(0x5C); k += 2; continue }
+                        if after == 0x0A { i = k + 1; newline(countedByCgraph: true); k += 2; continue }
+                    }
+                    if b == 0x0A { i = k; newline(countedByCgraph: false) }
+                    take(b)
+                    k += 1
+                }
+                token.kind = .quoted
+                token.valueBytes = length
+                token.firstByte = first
+                i = min(n, k + 1)
+                token.end = i
+                return token
+            }
+            if c == 0x3C {  // HTML string: balanced < >
+                var k = i + 1
+                var depth = 1
+                while k < n {
+                    let b = bytes[k]
+                    if b == 0x3C { depth += 1 } else if b == 0x3E { depth -= 1; if depth == 0 { break } }
+                    if b == 0x0A { i = k; newline(countedByCgraph: true) }
+                    k += 1
+                }
+                token.kind = .html
+                token.valueBytes = max(0, min(k, n) - (token.start + 1))
+                token.firstByte = token.valueBytes > 0 ? bytes[token.start + 1] : 0
+                i = min(n, k + 1)
+                token.end = i
+                return token
+            }
+            if c == 0x2D && (next == 0x3E || next == 0x2D) {
+                token.kind = .edgeOp
+                i += 2
+                token.end = i
+                return token
+            }
+            if Self.isIDStart(c) {
+                var k = i + 1
+                while k < n && (Self.isIDStart(bytes[k]) || Self.isDigit(bytes[k])) { k += 1 }
+                token.kind = .bare
+                token.valueBytes = k - i
+                token.firstByte = c
+                token.end = k
+                i = k
+                return token
+            }
+            if Self.isDigit(c) || ((c == 0x2E || c == 0x2D) && (Self.isDigit(next) || next == 0x2E)) {
+                var k = i + 1
+                while k < n && (Self.isDigit(bytes[k]) || bytes[k] == 0x2E) { k += 1 }
+                token.kind = .numeral
+                token.valueBytes = k - i
+                token.firstByte = c
+                token.end = k
+                i = k
+                return token
+            }
+            i += 1
+            return token
+        }
+        return nil
     }
 }

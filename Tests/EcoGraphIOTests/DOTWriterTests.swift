@@ -38,7 +38,8 @@ import Testing
         for _ in zip(hostile, hostile.dropFirst()) { expected += "  \"\" -> \"\" [\"\"=\"\"];\n" }
         expected += "}\n"
         #expect(skeleton == expected)
-        #expect(!text.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
+        // Line feeds, tabs and CR are kept (SVG holds them); other control characters are dropped for SVG.
+        #expect(!text.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" && $0 != "\t" && $0 != "\r" })
         #expect(text.contains("لاہور") && text.contains("北京") && text.contains("🏢"))
     }
 
@@ -51,14 +52,20 @@ import Testing
         #expect(DOTGraph.quotedText("ends\\") == #""ends\\""#)
     }
 
-    @Test func idsKeepBackslashesAndNeverEscapeTheClosingQuote() {
+    @Test func idsKeepBackslashesAndNeverEscapeTheClosingQuote() throws {
         #expect(DOTGraph.quotedID("a\\b") == #""a\b""#)
         #expect(DOTGraph.quotedID("a\"b") == #""a\"b""#)
         // An odd run of backslashes before a quote or the end gets one more (Graphviz's scanner reads `\\` as a pair).
         #expect(DOTGraph.quotedID("a\\") == #""a\\""#)
         #expect(DOTGraph.quotedID("a\\\"") == #""a\\\"""#)
         #expect(DOTGraph.quotedID("a\\\\") == #""a\\""#)
-        #expect(DOTGraph.quotedID("x\ny") == #""xy""#)
+        #expect(DOTGraph.quotedID("x\ny") == "\"x\ny\"")
+        #expect(DOTGraph.quotedID("x\\\ny") == "\"x\\\\\ny\"")
+        // The exact quoting spells the same ids as they are, and refuses the ones DOT cannot spell.
+        #expect(try DOTGraph.exactQuotedID("a\\b\ny\"") == #""a\b\ny\"""#.replacingOccurrences(of: "\\n", with: "\n"))
+        #expect(throws: GraphWriteError.self) { try DOTGraph.exactQuotedID("a\\") }
+        #expect(throws: GraphWriteError.self) { try DOTGraph.exactQuotedID("%1") }
+        #expect(try DOTGraph.exactQuotedID("%1", isName: false) == #""%1""#)
     }
 
     @Test func htmlEscapingCoversMarkup() {

@@ -20,14 +20,14 @@ import Testing
     }
 
     @Test func graphMLRoundTripsEverything() throws {
-        let text = GenericGraphWriter.graphML(table)
+        let text = try GenericGraphWriter.graphML(table)
         let back = try GraphMLReader().read(string: text, fileName: "w.graphml")
         #expect(back.isDirected)
         #expect(back.nodeIDs == table.nodeIDs)
         #expect((0 ..< 4).map(back.label) == (0 ..< 4).map(table.label))
         #expect((0 ..< 4).map(back.kind) == (0 ..< 4).map(table.kind))
         #expect(edges(back) == edges(table))
-        #expect(GenericGraphWriter.graphML(back) == text)
+        #expect(try GenericGraphWriter.graphML(back) == text)
     }
 
     @Test func csvAndEdgeListRoundTripEdgesAndWeights() throws {
@@ -44,6 +44,8 @@ import Testing
         let spaced = GraphTable(isDirected: true, nodeIDs: ["a b", "c"], sources: [0], targets: [1])
         let error = try #require(throws: GraphWriteError.self) { try GenericGraphWriter.edgeList(spaced) }
         #expect(error.description.contains("'a b'"))
-        #expect(throws: GraphWriteError.self) { try GenericGraphWriter.encode(spaced, as: .dot) }
+        #expect(error.id == "a b")
+        // DOT and CSV quote ids, so they spell it.
+        #expect(try GenericGraphWriter.encode(spaced, as: .dot).contains("\"a b\" -> \"c\""))
     }
 }
