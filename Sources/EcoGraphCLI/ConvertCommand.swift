@@ -7,7 +7,7 @@ struct ConvertCommand: ParsableCommand {
         commandName: "convert",
         abstract: "Write a graph in another format: ecosystem YAML/JSON, GraphML, CSV or an edge list.",
         discussion: """
-            The output format comes from the extension of -o: .yaml/.yml/.json (typed ecosystems only, every fact kept), .graphml (nodes with labels and kinds, edges with weights and kinds), .csv (source,target,weight,kind), .txt/.edges/.edgelist (u v w). A typed ecosystem is written as written, all edges in file direction. Edge lists and CSV cannot hold isolated nodes, labels or node kinds. The file is written atomically.
+            The output format comes from the extension of -o: .yaml/.yml/.json (typed ecosystems only, every fact kept), .graphml (nodes with labels and kinds, edges with weights and kinds), .csv (source,target,weight,kind), .txt/.edges/.edgelist (u v w), .dot/.gv (ids and labels exactly as DOT reads them back). A typed ecosystem is written as written, all edges in file direction. Edge lists and CSV cannot hold isolated nodes, labels or node kinds. The file is written atomically.
 
             Examples:
               ecograph convert -o china.graphml
@@ -22,8 +22,8 @@ struct ConvertCommand: ParsableCommand {
     var output: String
 
     func validate() throws {
-        if EcosystemFormat(path: output) == nil && GenericGraphFormat(path: output).map({ $0 != .dot }) != true {
-            throw ValidationError("cannot tell the output format from '\(output)': use .yaml, .json, .graphml, .csv, .txt or .edges")
+        if EcosystemFormat(path: output) == nil && GenericGraphFormat(path: output) == nil {
+            throw ValidationError("cannot tell the output format from '\(output)': use .yaml, .json, .graphml, .csv, .txt, .edges or .dot")
         }
     }
 
@@ -33,7 +33,7 @@ struct ConvertCommand: ParsableCommand {
             let text: String
             if let format = EcosystemFormat(path: output) {
                 guard let ecosystem = graph.ecosystem else {
-                    throw CLIError("\(input.displayName) is a generic graph, without the kinds and sources of an ecosystem file; write .graphml, .csv or .txt")
+                    throw CLIError("\(input.displayName) is a generic graph, without the kinds and sources of an ecosystem file; write .graphml, .csv, .txt or .dot")
                 }
                 text = EcosystemFile.encode(ecosystem, as: format)
             } else {

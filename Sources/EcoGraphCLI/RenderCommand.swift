@@ -116,17 +116,18 @@ struct RenderCommand: ParsableCommand {
             options.glyphs = false  // cairo would draw boxes for emoji without an emoji font
         }
         let graph = try input.load(view: .dependency)
-        let dot: String
+        let diagram: DOTGraph
         do {
-            dot = try graph.diagram(options, theme: theme).text
+            diagram = try graph.diagram(options, theme: theme)
         } catch {
             if case .unknownNode(let id) = error, id == focus { throw CLIError("unknown node id '\(id)' (--focus)") }
             throw error
         }
         let bytes: [UInt8]
         switch target {
-        case .dotText: bytes = Array(dot.utf8)
-        case .rendered(let format): bytes = try GraphvizRenderer.render(dot, engine: layout, format: format)
+        // A .dot file must read back as written (exactText refuses what DOT cannot spell); Graphviz only draws.
+        case .dotText: bytes = Array(try diagram.exactText().utf8)
+        case .rendered(let format): bytes = try GraphvizRenderer.render(diagram.text, engine: layout, format: format)
         }
         try AtomicFile.write(Data(bytes), to: output)
     }

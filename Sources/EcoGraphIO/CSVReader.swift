@@ -60,7 +60,7 @@ public struct CSVReader: Sendable {
 
     /// Reads CSV from its bytes (UTF-8); `fileName` is the name used in diagnostics.
     public func read(bytes: [UInt8], fileName: String) throws(GraphFileError) -> GraphTable {
-        if bytes.isEmpty { throw emptyGraphError(fileName) }
+        if bytes.isEmpty { throw GraphFileError.emptyGraph(file: fileName) }
         let result: Result<GraphTable, GraphFileError> = bytes.withUnsafeBufferPointer { buffer in
             var parser = CSVParser(buffer: buffer, fileName: fileName, isDirected: isDirected, limits: limits)
             return parser.run()
@@ -252,7 +252,7 @@ private struct CSVParser {
 
         // The header.
         while i < n, skipBlankLine() {}
-        if i >= n { return .failure(emptyGraphError(fileName)) }
+        if i >= n { return .failure(GraphFileError.emptyGraph(file: fileName)) }
         let headerPosition = position(p, line, lineStart, i)
         var columns: [CSVColumn] = []
         var headerNames: [String] = []
@@ -403,7 +403,7 @@ private struct CSVParser {
         }
         if nodes.overflowed { problems.add(line: nil, "more than \(Int32.max - 1) distinct ids") }
         if let error = problems.error { return .failure(error) }
-        if sources.isEmpty { return .failure(emptyGraphError(fileName, position: headerPosition)) }
+        if sources.isEmpty { return .failure(GraphFileError.emptyGraph(file: fileName, position: headerPosition)) }
         return .success(GraphTable(
             isDirected: isDirected, nodeIDs: nodes.ids, sources: sources, targets: targets,
             weights: hasWeights ? weights : nil,

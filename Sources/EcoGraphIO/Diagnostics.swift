@@ -64,3 +64,12 @@ public struct GraphFileError: Error, Sendable, Hashable, CustomStringConvertible
     /// One line per problem.
     public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
 }
+
+extension GraphFileError {
+    /// The error for a file that holds no node and no edge (empty, only comments or blank lines, only a
+    /// header, an empty graph statement), the same for every reader: `FILE[:LINE:COLUMN]: empty graph: no
+    /// nodes or edges`.
+    public static func emptyGraph(file: String, position: FilePosition? = nil) -> GraphFileError {
+        GraphFileError(file: file, position: position, message: "empty graph: no nodes or edges")
+    }
+}

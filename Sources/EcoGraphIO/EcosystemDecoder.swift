@@ -29,7 +29,7 @@ struct EcosystemDecoder {
         // An empty or blank file (a byte order mark at most) is an empty graph in both spellings, before the
         // JSON parser would call it malformed.
         if text.unicodeScalars.allSatisfy({ $0 == "\u{FEFF}" || $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }) {
-            throw emptyGraphError(file)
+            throw GraphFileError.emptyGraph(file: file)
         }
         // A byte order mark is not text: libyaml (through Yams, given a String) would read it as the start of the
         // first key, so a YAML file saved with one failed as malformed at line 2.
@@ -39,7 +39,7 @@ struct EcosystemDecoder {
 
     static func decode(_ root: DocumentNode?, file: String, limits: InputLimits = .default) throws(GraphFileError) -> Ecosystem {
         var decoder = EcosystemDecoder(file: file, limits: limits)
-        guard let root else { throw emptyGraphError(file) }
+        guard let root else { throw GraphFileError.emptyGraph(file: file) }
         let ecosystem = decoder.decodeEcosystem(root)
         if let error = decoder.limitError { throw error }
         for issue in ecosystem.validate() { decoder.report(issue) }

@@ -72,7 +72,7 @@ public struct EdgeListReader: Sendable {
     private func parse(_ buffer: UnsafeBufferPointer<UInt8>, fileName: String) -> Result<GraphTable, GraphFileError> {
         var problems = DiagnosticList(file: fileName, limit: Self.diagnosticLimit)
         guard let p = buffer.baseAddress, buffer.count > 0 else {
-            return .failure(emptyGraphError(fileName))
+            return .failure(GraphFileError.emptyGraph(file: fileName))
         }
         let n = buffer.count
         let expectedLines = countLineFeeds(p, n) + 1
@@ -164,7 +164,7 @@ public struct EdgeListReader: Sendable {
             problems.add(line: nil, "more than \(Int32.max - 1) distinct ids")
         }
         if let error = problems.error { return .failure(error) }
-        if sources.isEmpty { return .failure(emptyGraphError(fileName)) }
+        if sources.isEmpty { return .failure(GraphFileError.emptyGraph(file: fileName)) }
         return .success(GraphTable(
             isDirected: isDirected, nodeIDs: interner.ids, sources: sources, targets: targets,
             weights: hasWeights ? weights : nil))
@@ -203,14 +203,6 @@ func skipByteOrderMark(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int {
     n >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF ? 3 : 0
 }
 
-/// The error for a file that holds no node and no edge (empty, only comments or blank lines, only a header),
-/// the same for every generic reader.
-func emptyGraphError(_ file: String, position: FilePosition? = nil) -> GraphFileError {
-    GraphFileError(file: file, position: position, message: emptyGraphMessage)
-}
-
-/// The message of `emptyGraphError`.
-let emptyGraphMessage = "empty graph: no nodes or edges"
 
 /// The 1-based column of byte `offset` in the line starting at byte `lineStart`, counted in Unicode scalars
 /// (every byte that does not continue a UTF-8 sequence starts one), as the YAML and JSON readers count. Made

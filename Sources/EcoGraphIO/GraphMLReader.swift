@@ -68,7 +68,7 @@ public struct GraphMLReader: Sendable {
     public func read(bytes: [UInt8], fileName: String) throws(GraphFileError) -> GraphTable {
         var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         while start < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[start]) { start += 1 }
-        if start == bytes.count { throw emptyGraphError(fileName) }
+        if start == bytes.count { throw GraphFileError.emptyGraph(file: fileName) }
         if let entity = entityDeclaration(in: bytes) {
             throw GraphFileError(file: fileName, position: entity, message:
                 "entity declarations (<!ENTITY) are not supported: GraphML needs none, and expanding them can exhaust memory")
@@ -571,7 +571,7 @@ private final class GraphMLBuilder: NSObject, XMLParserDelegate {
             }
         }
         if let error = problems.error { return .failure(error) }
-        if nodeIDs.isEmpty { return .failure(emptyGraphError(fileName)) }
+        if nodeIDs.isEmpty { return .failure(GraphFileError.emptyGraph(file: fileName)) }
 
         let hasWeights = edgeWeights.contains { $0 != nil } || (weightKey?.defaultValue != nil && !sources.isEmpty)
         let weights = hasWeights ? edgeWeights.map { $0 ?? defaultWeight } : nil

@@ -78,7 +78,11 @@ public struct DOTReader: Sendable {
             return table(of: graph, fileName: fileName)
         }
         let errors = messages.filter(\.isError)
-        if let parsed, errors.isEmpty { return try parsed.get() }
+        if let parsed, errors.isEmpty {
+            let table = try parsed.get()
+            guard table.nodeCount > 0 else { throw GraphFileError.emptyGraph(file: fileName) }
+            return table
+        }
         var diagnostics: [Diagnostic] = []
         if case .failure(let error)? = parsed { diagnostics = error.diagnostics }
         // A failed parse: report what Graphviz said (warnings too, since they may explain the error).
@@ -86,7 +90,7 @@ public struct DOTReader: Sendable {
             diagnostics.append(Self.diagnostic(for: message, fileName: fileName, bytes: bytes))
         }
         if diagnostics.isEmpty {
-            diagnostics.append(Diagnostic(file: fileName, position: nil, message: "no DOT graph found"))
+            diagnostics = GraphFileError.emptyGraph(file: fileName).diagnostics
         }
         throw GraphFileError(diagnostics)
     }

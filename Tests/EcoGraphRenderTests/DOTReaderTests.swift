@@ -92,7 +92,7 @@ struct DOTReaderTests {
         let empty = try #require(dotError { () throws(GraphFileError) in
             try DOTReader().read(string: "", fileName: "e.dot")
         })
-        #expect(empty.description == "e.dot: no DOT graph found")
+        #expect(empty.description == "e.dot: empty graph: no nodes or edges")
         let missing = try #require(dotError { () throws(GraphFileError) in
             try DOTReader().read(path: "/nonexistent/g.dot")
         })
@@ -115,5 +115,22 @@ struct DOTReaderTests {
     func anyFormat() throws {
         #expect(try readAnyGenericGraph(path: Fixtures.path("generic/undirected.dot")).edgeCount == 4)
         #expect(try readAnyGenericGraph(path: Fixtures.path("generic/networkx.graphml")).edgeCount == 6)
+    }
+}
+
+@Suite("DOT reader: an empty graph is an error, as in every reader") struct DOTEmptyGraphTests {
+    @Test func anEmptyGraphStatementIsAnEmptyGraph() throws {
+        for text in ["digraph {}\n", "graph g { }", "strict digraph x {\n// nothing\n}\n"] {
+            let error = try #require(throws: GraphFileError.self) { try DOTReader().read(string: text, fileName: "e.dot") }
+            #expect(error == GraphFileError.emptyGraph(file: "e.dot"), "\(text)")
+        }
+        #expect(try DOTReader().read(string: "digraph { a }", fileName: "one.dot").nodeIDs == ["a"])
+    }
+}
+
+@Suite("Result tables as CSV") struct TextTableCSVTests {
+    @Test func lineBreaksOfEveryKindAreQuoted() {
+        let csv = TextTable(headers: ["a", "b"], rows: [["x\r\ny", "p\rq"], ["m\nn", "plain"]]).csv
+        #expect(csv == "a,b\n\"x\r\ny\",\"p\rq\"\n\"m\nn\",plain\n")
     }
 }
