@@ -69,6 +69,17 @@ public struct GraphMLReader: Sendable {
         var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         while start < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[start]) { start += 1 }
         if start == bytes.count { throw GraphFileError.emptyGraph(file: fileName) }
+        // FoundationXML traps on names that are not UTF-8 and crashes on a processing instruction without data:
+        // both are refused before it sees the bytes.
+        if let encoding = declaredEncoding(bytes), !["utf-8", "utf8"].contains(encoding.lowercased()) {
+            throw GraphFileError(file: fileName, position: FilePosition(line: 1, column: 1), message:
+                "the file declares the encoding '\(encoding)': GraphML is read as UTF-8 only (convert it, e.g. iconv -f \(encoding) -t UTF-8)")
+        }
+        if String(validating: bytes, as: UTF8.self) == nil { throw InputFile.notUTF8(bytes, file: fileName) }
+        if let instruction = emptyProcessingInstruction(in: bytes) {
+            throw GraphFileError(file: fileName, position: instruction, message:
+                "a processing instruction without data (<?target?>): GraphML needs none")
+        }
         if let entity = entityDeclaration(in: bytes) {
             throw GraphFileError(file: fileName, position: entity, message:
                 "entity declarations (<!ENTITY) are not supported: GraphML needs none, and expanding them can exhaust memory")
@@ -86,6 +97,39 @@ public struct GraphMLReader: Sendable {
         return try builder.finish().get()
     }
 }
+
+/// The encoding an XML declaration at the start names (`<?xml version="1.0" encoding="X"?>`), if any.
+private func declaredEncoding(_ bytes: [UInt8]) -> String? {
+    var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+    while start < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[start]) { start += 1 }
+    guard bytes[start...].starts(with: Array("<?xml".utf8)), let end = bytes[start...].firstIndex(of: UInt8(ascii: ">")) else { return nil }
+    let declaration = String(decoding: bytes[start ..< end], as: UTF8.self)
+    guard let key = declaration.range(of: "encoding") else { return nil }
+    let rest = declaration[key.upperBound...].drop { $0 == " " || $0 == "=" || $0 == "\t" }
+    guard let quote = rest.first, quote == "\"" || quote == "'" else { return nil }
+    return String(rest.dropFirst().prefix { $0 != quote })
+}
+
+/// The position of the first processing instruction with a target but no data (`<?target?>`, `<?target ?>`),
+/// which FoundationXML's parser passes on as a null pointer.
+private func emptyProcessingInstruction(in bytes: [UInt8]) -> FilePosition? {
+    var k = 0, line = 1, lineStart = 0
+    while k + 1 < bytes.count {
+        if bytes[k] == 0x0A { line += 1; lineStart = k + 1 }
+        if bytes[k] == UInt8(ascii: "<"), bytes[k + 1] == UInt8(ascii: "?") {
+            var j = k + 2
+            while j < bytes.count, !isXMLSpace(bytes[j]), bytes[j] != UInt8(ascii: "?") { j += 1 }
+            while j < bytes.count, isXMLSpace(bytes[j]) { j += 1 }
+            if j + 1 < bytes.count, bytes[j] == UInt8(ascii: "?"), bytes[j + 1] == UInt8(ascii: ">") {
+                return FilePosition(line: line, column: String(decoding: bytes[lineStart ..< k], as: UTF8.self).unicodeScalars.count + 1)
+            }
+        }
+        k += 1
+    }
+    return nil
+}
+
+private func isXMLSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
 
 /// The position of the first `<!ENTITY` in a file that has a `<!DOCTYPE` (where alone entities are declared),
 /// or `nil`.

@@ -61,19 +61,21 @@ public enum InputFile {
     public static func text(_ path: String, limits: InputLimits = .default) throws(GraphFileError) -> String {
         let bytes = try bytes(path, limits: limits)
         if let text = String(validating: bytes, as: UTF8.self) { return text }
-        // Find the first byte that does not decode, for its position.
-        var valid = 0
+        throw notUTF8(bytes, file: path)
+    }
+
+    /// The error for bytes that are not UTF-8, at the line and column of the first byte that does not decode.
+    static func notUTF8(_ bytes: [UInt8], file: String) -> GraphFileError {
         var decoder = UTF8()
         var iterator = bytes.makeIterator()
-        var consumed = 0
+        var valid = 0
         loop: while true {
             switch decoder.decode(&iterator) {
-            case .scalarValue(let scalar): consumed += UTF8.width(scalar); valid = consumed
-            case .emptyInput: break loop
-            case .error: break loop
+            case .scalarValue(let scalar): valid += UTF8.width(scalar)
+            case .emptyInput, .error: break loop
             }
         }
-        throw GraphFileError(file: path, position: position(ofEndOf: bytes[..<valid]), message: "the file is not valid UTF-8 text")
+        return GraphFileError(file: file, position: position(ofEndOf: bytes[..<valid]), message: "the file is not valid UTF-8 text")
     }
 
     /// Whether `path` names a directory (following symlinks).

@@ -121,3 +121,20 @@ struct GraphMLReaderTests {
         #expect(table.weights == nil && table.nodeLabels == nil)
     }
 }
+
+@Suite("GraphML: what FoundationXML cannot take is refused first") struct GraphMLPrecheckTests {
+    @Test func nonUTF8NamesEncodingsAndEmptyInstructionsAreRefusedWithPositions() throws {
+        let badName = Array("<?xml version=\"1.0\"?>\n<graphml><graph><no".utf8) + [0xFF] + Array("de id=\"a\"/></graph></graphml>\n".utf8)
+        let utf8 = try #require(throws: GraphFileError.self) { try GraphMLReader().read(bytes: badName, fileName: "n.graphml") }
+        #expect(utf8.description == "n.graphml:2:20: the file is not valid UTF-8 text")  // the 20th character is the bad byte
+        let latin = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<graphml><graph><node id=\"a\"/></graph></graphml>\n"
+        let encoding = try #require(throws: GraphFileError.self) { try GraphMLReader().read(string: latin, fileName: "l.graphml") }
+        #expect(encoding.description.hasPrefix("l.graphml:1:1: the file declares the encoding 'ISO-8859-1'"))
+        let instruction = "<?xml version=\"1.0\"?>\n<graphml><?x?><graph><node id=\"a\"/></graph></graphml>\n"
+        let pi = try #require(throws: GraphFileError.self) { try GraphMLReader().read(string: instruction, fileName: "p.graphml") }
+        #expect(pi.description == "p.graphml:2:10: a processing instruction without data (<?target?>): GraphML needs none")
+        // An instruction with data and an explicit UTF-8 declaration are fine.
+        let fine = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<graphml><?app data?><graph><node id=\"a\"/></graph></graphml>\n"
+        #expect(try GraphMLReader().read(string: fine, fileName: "f.graphml").nodeIDs == ["a"])
+    }
+}
