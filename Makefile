@@ -4,7 +4,7 @@ SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 OUT ?= out
 BIN := .build/release/ecograph
 
-.PHONY: run test deps browser-deps build clean docs examples
+.PHONY: run test deps browser-deps build clean docs examples fuzz fuzz-build
 
 ## Installs what is missing: Graphviz's C library and headers (and pkg-config to find them), the fonts
 ## that draw Chinese labels and the kind glyphs in PNG and PDF output, and Node.js and Python's tinycss2
@@ -58,6 +58,7 @@ run: deps browser-deps
 test: deps browser-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	Fuzz/run-regressions.sh .build/debug/ecograph
 	$(MAKE) examples
 	$(SWIFT) build --package-path Benchmarks --scratch-path .build-bench
 	Tests/Syntax/check_assets.sh
@@ -80,6 +81,18 @@ examples: deps
 ## Builds the API documentation (DocC) of the analysis library, EcoGraphAnalysis; fails on any warning.
 docs:
 	$(SWIFT) package --disable-sandbox generate-documentation --target EcoGraphAnalysis --warnings-as-errors
+
+## Fuzzes every reader with libFuzzer (FUZZING.md): builds the harnesses of the nested package Fuzz/ with
+## -sanitize=fuzzer,address into .build-fuzz, then runs each for FUZZ_SECONDS, seeded with Tests/Fixtures and
+## Fuzz/corpus/READER. Findings land in .build-fuzz/findings/READER; exit status 1 when there are any.
+FUZZ_SECONDS ?= 120
+FUZZ_READERS ?= ecosystem-yaml ecosystem-json scenario theme edgelist csv graphml dot
+fuzz: fuzz-build
+	Fuzz/run-fuzzers.sh $(FUZZ_SECONDS) $(FUZZ_READERS)
+
+fuzz-build: deps
+	$(SWIFT) build -c debug --package-path Fuzz --scratch-path .build-fuzz \
+		-Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library
 
 build: deps
 	$(SWIFT) build -c release --product ecograph
