@@ -4,7 +4,7 @@ SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 OUT ?= out
 BIN := .build/release/ecograph
 
-.PHONY: run test deps browser-deps build clean docs examples fuzz fuzz-build
+.PHONY: run test deps browser-deps build clean docs examples fuzz fuzz-build fuzz-replay
 
 ## Installs what is missing: Graphviz's C library and headers (and pkg-config to find them), the fonts
 ## that draw Chinese labels and the kind glyphs in PNG and PDF output, and Node.js and Python's tinycss2
@@ -59,6 +59,7 @@ test: deps browser-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	Fuzz/run-regressions.sh .build/debug/ecograph
+	$(MAKE) fuzz-replay
 	$(MAKE) examples
 	$(SWIFT) build --package-path Benchmarks --scratch-path .build-bench
 	Tests/Syntax/check_assets.sh
@@ -93,6 +94,17 @@ fuzz: fuzz-build
 fuzz-build: deps
 	$(SWIFT) build -c debug --package-path Fuzz --scratch-path .build-fuzz \
 		-Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library
+
+## Runs every harness once over its committed corpus and regression files (no new inputs): the harnesses build
+## and run, and no committed input crashes a reader under AddressSanitizer. Part of `make test`.
+fuzz-replay: fuzz-build
+	@for reader in $(FUZZ_READERS); do \
+		inputs="Fuzz/corpus/$$reader"; [ -d "Fuzz/regressions/$$reader" ] && inputs="$$inputs Fuzz/regressions/$$reader"; \
+		SWIFT_BACKTRACE=enable=no LSAN_OPTIONS=suppressions=$(CURDIR)/Fuzz/lsan-suppressions.txt \
+			.build-fuzz/debug/fuzz-$$reader -runs=0 -timeout=10 -rss_limit_mb=2048 $$inputs > .build-fuzz/replay-$$reader.log 2>&1 \
+			|| { echo "FAIL - fuzz-$$reader on its corpus (.build-fuzz/replay-$$reader.log)" >&2; tail -20 .build-fuzz/replay-$$reader.log >&2; exit 1; }; \
+		echo "ok - fuzz-$$reader replays $$(cat $$inputs/* 2>/dev/null | wc -c | tr -d ' ') bytes of corpus without a finding" >&2; \
+	done
 
 build: deps
 	$(SWIFT) build -c release --product ecograph
