@@ -43,7 +43,8 @@ public enum InputFile {
                 throw GraphFileError(file: path, position: nil, message: "cannot read: \(String(cString: strerror(errno)))")
             }
             if got == 0 { break }
-            if let nul = chunk[0 ..< got].firstIndex(of: 0) {
+            let nulAt = chunk.withUnsafeBytes { raw in memchr(raw.baseAddress!, 0, got).map { $0 - UnsafeMutableRawPointer(mutating: raw.baseAddress!) } }
+            if let nul = nulAt {
                 bytes.append(contentsOf: chunk[0 ..< nul])
                 throw GraphFileError(file: path, position: position(ofEndOf: bytes),
                                      message: "a NUL byte: this is not a text file (every graph format EcoGraph reads is text)")

@@ -39,3 +39,18 @@ import Testing
         #expect(try OutputValueEncoder().encode([String?.none, "y"]).json == OutputValue.list([.null, .string("y")]).json)
     }
 }
+
+/// A value that spells its own shape is taken whole, and `JSONEncoder` sees the same content.
+@Suite struct OutputValueConvertibleTests {
+    struct Shaped: Encodable, OutputValueConvertible {
+        var outputValue: OutputValue { .map([("z", .int(1)), ("a", .strings(["x"])), ("n", .null)]) }
+        func encode(to encoder: any Encoder) throws { try outputValue.encode(to: encoder) }
+    }
+
+    @Test func shapedValuesKeepTheirOrderAndContent() throws {
+        #expect(try OutputValueEncoder().encode(Shaped()).json == Shaped().outputValue.json)
+        #expect(try OutputValueEncoder().encode([Shaped(), Shaped()]).json == OutputValue.list([Shaped().outputValue, Shaped().outputValue]).json)
+        let foundation = try JSONSerialization.jsonObject(with: JSONEncoder().encode(Shaped())) as! NSDictionary
+        #expect(foundation == ["z": 1, "a": ["x"], "n": NSNull()] as NSDictionary)
+    }
+}
