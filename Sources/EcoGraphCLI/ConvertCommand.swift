@@ -18,12 +18,31 @@ struct ConvertCommand: ParsableCommand {
 
     @OptionGroup var input: GraphInput
 
-    @Option(name: [.short, .customLong("output")], help: "The file to write.")
+    @Option(name: [.short, .customLong("output")], help: "The file to write (- for standard output).")
     var output: String
 
+    /// Every format convert writes.
+    enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case yaml, json, graphml, csv, edgelist, dot }
+
+    @Option(help: "The output format when the file name does not say it (as for - or a FIFO).")
+    var outputFormat: OutputFormat?
+
+    /// An ecosystem format or a generic one: `--output-format`, else the output's extension.
+    var format: (ecosystem: EcosystemFormat?, generic: GenericGraphFormat?) {
+        switch outputFormat {
+        case .yaml: (.yaml, nil)
+        case .json: (.json, nil)
+        case .graphml: (nil, .graphml)
+        case .csv: (nil, .csv)
+        case .edgelist: (nil, .edgelist)
+        case .dot: (nil, .dot)
+        case nil: (EcosystemFormat(path: output), EcosystemFormat(path: output) == nil ? GenericGraphFormat(path: output) : nil)
+        }
+    }
+
     func validate() throws {
-        if EcosystemFormat(path: output) == nil && GenericGraphFormat(path: output) == nil {
-            throw ValidationError("cannot tell the output format from '\(output)': use .yaml, .json, .graphml, .csv, .txt, .edges or .dot")
+        if format.ecosystem == nil && format.generic == nil {
+            throw ValidationError("cannot tell the output format from '\(output)': use .yaml, .json, .graphml, .csv, .txt, .edges or .dot, or give --output-format")
         }
     }
 
@@ -31,13 +50,13 @@ struct ConvertCommand: ParsableCommand {
         try reportingErrors {
             let graph = try input.load(view: .asWritten)
             let text: String
-            if let format = EcosystemFormat(path: output) {
+            if let format = format.ecosystem {
                 guard let ecosystem = graph.ecosystem else {
                     throw CLIError("\(input.displayName) is a generic graph, without the kinds and sources of an ecosystem file; write .graphml, .csv, .txt or .dot")
                 }
                 text = EcosystemFile.encode(ecosystem, as: format)
             } else {
-                text = try GenericGraphWriter.encode(graph.table, as: GenericGraphFormat(path: output)!)
+                text = try GenericGraphWriter.encode(graph.table, as: format.generic!)
             }
             try AtomicFile.write(text, to: output)
             printError("wrote \(output): \(graph.table.nodeCount) nodes, \(graph.table.edgeCount) edges")

@@ -66,18 +66,31 @@ struct RenderCommand: ParsableCommand {
     @Option(help: "A theme file (YAML or JSON) merged onto the default theme; see docs/THEMES.md.")
     var theme: String?
 
-    /// The output format, from the extension.
+    /// What to write when the output's name does not say (`-`, `/dev/stdout`, a FIFO).
+    enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case svg, png, pdf, dot }
+
+    @Option(help: "The output format when the file name does not say it (as for - or a FIFO).")
+    var outputFormat: OutputFormat?
+
+    /// The output format: DOT text, or a rendering.
     enum Target: Equatable { case dotText, rendered(RenderFormat) }
 
     static func target(of path: String) -> Target? {
-        switch URL(fileURLWithPath: path).pathExtension.lowercased() {
-        case "svg": .rendered(.svg)
-        case "png": .rendered(.png)
-        case "pdf": .rendered(.pdf)
-        case "dot", "gv": .dotText
-        default: nil
+        OutputFormat(rawValue: URL(fileURLWithPath: path).pathExtension.lowercased()).map(target)
+            ?? (URL(fileURLWithPath: path).pathExtension.lowercased() == "gv" ? .dotText : nil)
+    }
+
+    static func target(_ format: OutputFormat) -> Target {
+        switch format {
+        case .svg: .rendered(.svg)
+        case .png: .rendered(.png)
+        case .pdf: .rendered(.pdf)
+        case .dot: .dotText
         }
     }
+
+    /// The target `--output-format` names, else the output's extension.
+    var target: Target? { outputFormat.map(Self.target) ?? Self.target(of: output) }
 
     func validate() throws {
         if let top, top < 1 { throw ValidationError("--top must be 1 or more") }
@@ -86,8 +99,8 @@ struct RenderCommand: ParsableCommand {
     }
 
     func run() throws {
-        guard Self.target(of: output) != nil else {
-            printError("ecograph: \(output): the output must end in .svg, .png, .pdf or .dot")
+        guard target != nil else {
+            printError("ecograph: \(output): the output must end in .svg, .png, .pdf or .dot, or give --output-format")
             throw ExitCode(1)
         }
         let layoutName = self.layoutName ?? (clusterBy != nil ? "fdp" : "sfdp")
@@ -111,7 +124,7 @@ struct RenderCommand: ParsableCommand {
                                      kinds: ScenarioOptions.list(kinds), consumers: consumers.map(NodeSelection.init),
                                      chokepoints: chokepoints, legend: !noLegend, layout: layout)
         options.scenario = try scenarios.load(limits: input.limits.limits).first
-        let target = Self.target(of: output)!
+        let target = self.target!
         if case .rendered(let format) = target, format == .png || format == .pdf, options.glyphs == nil, !Self.emojiFontInstalled {
             options.glyphs = false  // cairo would draw boxes for emoji without an emoji font
         }

@@ -224,3 +224,23 @@ let ecographBinary: URL = {
         #expect(!FileManager.default.fileExists(atPath: "\(folder)/back.yaml"))
     }
 }
+
+@Suite struct OutputFormatFlagTests {
+    @Test func standardOutputWithAnExplicitFormatEqualsTheFile() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ecograph-out-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for (format, ext) in [("json", "json"), ("graphml", "graphml"), ("edgelist", "txt"), ("dot", "dot")] {
+            let file = folder.appendingPathComponent("g.\(ext)").path
+            let written = try runEcograph(["convert", "-o", file])
+            #expect(written.status == 0, "\(written.stderr)")
+            let piped = try runEcograph(["convert", "-o", "-", "--output-format", format])
+            #expect(piped.status == 0, "\(piped.stderr)")
+            #expect(piped.stdout == (try String(contentsOfFile: file, encoding: .utf8)), "\(format)")
+        }
+        let dot = try runEcograph(["render", "-o", "-", "--output-format", "dot", "--top", "3"])
+        #expect(dot.status == 0 && dot.stdout.hasPrefix("digraph "), "\(dot.stderr)")
+        let none = try runEcograph(["render", "-o", "-"])
+        #expect(none.status == 1 && none.stderr.contains("--output-format"))
+    }
+}
