@@ -125,6 +125,13 @@ extension Ecosystem {
                 issues.append(.init(.node(i), field: "attributes.group", "node '\(node.id)': attribute group must be a string or a list of strings"))
             }
             checkSources(node.sources, .node(i), "node '\(node.id)'")
+            // YAML readers drop a byte order mark that begins a string, so a file could not hold one.
+            let texts: [(String, String)] = [("label", node.label), ("note", node.note ?? "")]
+                + node.attributes.sorted { $0.key < $1.key }.flatMap { key, value in value.strings.map { ("attributes.\(key)", $0) } }
+            for (field, text) in texts where text.unicodeScalars.first == "\u{FEFF}" {
+                issues.append(.init(.node(i), field: field,
+                    "node '\(node.id)': \(field) begins with a byte order mark (U+FEFF), which YAML readers drop; remove it"))
+            }
         }
 
         for (i, edge) in edges.enumerated() {

@@ -1,0 +1,66 @@
+import EcoGraphIO
+import EcoGraphModel
+import Foundation
+import Testing
+
+/// The ecosystem writer and reader are exact inverses for any text a label, note, description or attribute
+/// may hold: random Unicode (astral, combining, right-to-left), control characters, quotes, backslashes,
+/// YAML and JSON syntax, leading and trailing spaces, and strings that look like numbers, booleans or null.
+@Suite struct EcosystemRoundTripTests {
+    /// A deterministic generator (SplitMix64), so failures reproduce.
+    struct Generator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
+    }
+
+    static let pieces: [String] = [
+        "a", "Z", "0", "-1.5", "1e3", "true", "null", "~", ".inf", "yes", " ", "  ", "\t", "\n", "\r\n", "\r", "\u{1}", "\u{7F}",
+        "\"", "'", "\\", "\\n", "#", ": ", "- ", "[", "]", "{", "}", ",", "&a", "*a", "!tag", "%", "@", "`", "|", ">",
+        "é", "e\u{301}", "中文", "🧠", "𝔸", "\u{200F}עברית", "\u{FEFF}", "\u{2028}", "<b>&amp;</b>", "---", "...",
+    ]
+
+    /// A random text that does not begin with U+FEFF (YAML readers drop a leading byte order mark, so
+    /// validation refuses one there; see `aLeadingByteOrderMarkIsRefused`).
+    static func randomText(_ g: inout Generator) -> String {
+        var text = (0 ..< 1 + g.below(6)).map { _ in pieces[g.below(pieces.count)] }.joined()
+        while text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
+        return text
+    }
+
+    @Test func aLeadingByteOrderMarkIsRefused() {
+        let ecosystem = Ecosystem(nodes: [EcosystemNode(id: "a", label: "\u{FEFF}x", kind: "company", attributes: ["t": .string("\u{FEFF}y")])])
+        let issues = ecosystem.validate()
+        #expect(issues.map(\.field) == ["label", "attributes.t"])
+        #expect(issues.allSatisfy { $0.message.contains("byte order mark") })
+    }
+
+    @Test(arguments: 0 ..< 200) func anyTextRoundTrips(_ seed: Int) throws {
+        var g = Generator(state: UInt64(seed) &* 7919)
+        var ecosystem = Ecosystem(name: Self.randomText(&g), description: Self.randomText(&g))
+        let ids = ["a", "b-\(seed)", "中心", "x_y.z"]
+        for (k, id) in ids.enumerated() {
+            ecosystem.nodes.append(EcosystemNode(
+                id: id, label: Self.randomText(&g), kind: k == 0 ? "company" : "model",
+                attributes: ["text": .string(Self.randomText(&g)), "list": .list([Self.randomText(&g), Self.randomText(&g)])],
+                note: Self.randomText(&g)))
+        }
+        ecosystem.edges.append(EcosystemEdge(from: "a", to: "b-\(seed)", kind: "develops", note: Self.randomText(&g)))
+        for format in [EcosystemFormat.yaml, .json] {
+            let text = EcosystemFile.encode(ecosystem, as: format)
+            let again = try EcosystemFile.decode(text, format: format, file: "r")
+            #expect(again.nodes.map(\.label).map { Array($0.unicodeScalars) } == ecosystem.nodes.map(\.label).map { Array($0.unicodeScalars) }, "\(format) seed \(seed)")
+            #expect(again.nodes.map(\.note) == ecosystem.nodes.map(\.note), "\(format) seed \(seed)")
+            #expect(again.nodes.map(\.attributes) == ecosystem.nodes.map(\.attributes), "\(format) seed \(seed)")
+            #expect(Array(again.name.unicodeScalars) == Array(ecosystem.name.unicodeScalars) && again.description == ecosystem.description, "\(format) seed \(seed)")
+            #expect(again.edges.map(\.note) == ecosystem.edges.map(\.note), "\(format) seed \(seed)")
+            #expect(EcosystemFile.encode(again, as: format) == text, "\(format) seed \(seed): not byte-stable")
+        }
+    }
+}
