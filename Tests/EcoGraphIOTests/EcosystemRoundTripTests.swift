@@ -1,5 +1,6 @@
 import EcoGraphIO
 import EcoGraphModel
+import EcoGraphTestSupport
 import Foundation
 import Testing
 
@@ -7,19 +8,6 @@ import Testing
 /// may hold: random Unicode (astral, combining, right-to-left), control characters, quotes, backslashes,
 /// YAML and JSON syntax, leading and trailing spaces, and strings that look like numbers, booleans or null.
 @Suite struct EcosystemRoundTripTests {
-    /// A deterministic generator (SplitMix64), so failures reproduce.
-    struct Generator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-    }
-
     static let pieces: [String] = [
         "a", "Z", "0", "-1.5", "1e3", "true", "null", "~", ".inf", "yes", " ", "  ", "\t", "\n", "\r\n", "\r", "\u{1}", "\u{7F}",
         "\"", "'", "\\", "\\n", "#", ": ", "- ", "[", "]", "{", "}", ",", "&a", "*a", "!tag", "%", "@", "`", "|", ">",
@@ -28,7 +16,7 @@ import Testing
 
     /// A random text that does not begin with U+FEFF (YAML readers drop a leading byte order mark, so
     /// validation refuses one there; see `aLeadingByteOrderMarkIsRefused`).
-    static func randomText(_ g: inout Generator) -> String {
+    static func randomText(_ g: inout SeededRandom) -> String {
         var text = (0 ..< 1 + g.below(6)).map { _ in pieces[g.below(pieces.count)] }.joined()
         while text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
         return text
@@ -42,7 +30,7 @@ import Testing
     }
 
     @Test(arguments: 0 ..< 200) func anyTextRoundTrips(_ seed: Int) throws {
-        var g = Generator(state: UInt64(seed) &* 7919)
+        var g = SeededRandom(state: UInt64(seed) &* 7919)
         var ecosystem = Ecosystem(name: Self.randomText(&g), description: Self.randomText(&g))
         let ids = ["a", "b-\(seed)", "中心", "x_y.z"]
         for (k, id) in ids.enumerated() {

@@ -1,20 +1,9 @@
 import EcoGraphIO
 import EcoGraphModel
 import EcoGraphRender
+import EcoGraphTestSupport
 import Foundation
 import Testing
-
-/// SplitMix64: a small seeded generator, so every run draws the same cases.
-private struct SeededRandom: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// Pieces random strings are made of: ASCII, Unicode (astral plane, combining marks, RTL, precomposed and
 /// decomposed forms of one character), control characters, quotes, backslashes, HTML-like text, DOT and CSV

@@ -1,0 +1,21 @@
+/// SplitMix64 (Steele, Lea, Flood 2014): a small seeded generator, so property tests draw the same cases on
+/// every run and platform.
+public struct SeededRandom: RandomNumberGenerator, Sendable {
+    /// The generator's state; the seed is its first value.
+    public var state: UInt64
+
+    /// A generator from a seed.
+    public init(state: UInt64) { self.state = state }
+
+    /// The next 64 random bits.
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// A number in `0 ..< n`.
+    public mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
+}
