@@ -1,7 +1,6 @@
 // The results' JSON shapes, each written once: `outputValue` is the shape `ecograph --format json` prints
 // (keys in that order; a missing kind written as "", an edge as its `[from, to]` ids, as the shapes have always
-// been), and the `Encodable` conformance encodes that value, so `JSONEncoder` gives the same keys and values
-// and `OutputValueEncoder` the same bytes.
+// been), and the `Encodable` conformance encodes that value, so `JSONEncoder` gives the same keys and values.
 
 extension EdgeRef: Encodable, OutputValueConvertible {
     /// `[from, to]`.

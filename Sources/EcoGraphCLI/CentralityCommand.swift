@@ -93,7 +93,7 @@ struct CentralityCommand: ParsableCommand {
         case .json:
             var shown = ranking
             shown.scores = scores
-            return encodedJSON(shown)
+            return shown.outputValue.json
         case .csv, .table:
             let headers = edges ? ["rank", "source", "target", "label", "score"] : ["rank", "id", "label", "kind", "score"]
             let rows = scores.map { item in

@@ -37,7 +37,7 @@ struct ChokepointsCommand: ParsableCommand {
         case .json:
             var shown = report
             shown.chokepoints = entries
-            return encodedJSON(shown)
+            return shown.outputValue.json
         case .csv:
             return TextTable(headers: ["rank", "id", "label", "kind", "impact", "dependents"],
                              rows: entries.enumerated().map { ["\($0.offset + 1)", $0.element.id, $0.element.label, $0.element.kind ?? "", "\($0.element.impact)", "\($0.element.dependents)"] }).csv

@@ -35,7 +35,7 @@ struct CutCommand: ParsableCommand {
             let items = edges ? cut.edges.map(\.description) : cut.nodes
             switch output.format {
             case .json:
-                printOut(encodedJSON(cut))
+                printOut(cut.outputValue.json)
             case .csv:
                 printOut(TextTable(headers: [edges ? "edge" : "node"], rows: items.map { [$0] }).csv)
             case .table:

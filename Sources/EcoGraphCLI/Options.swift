@@ -208,15 +208,6 @@ func reportingErrors(_ body: () throws -> Void) throws {
     }
 }
 
-/// A result as the JSON `--format json` prints: the result type's `Encodable` shape, keys in its order.
-func encodedJSON<Result: Encodable>(_ result: Result) -> String {
-    do {
-        return try OutputValueEncoder().encode(result).json
-    } catch {
-        preconditionFailure("a result type's encoding failed: \(error)")
-    }
-}
-
 /// Writes a line to standard error.
 func printError(_ message: String) {
     FileHandle.standardError.write(Data((message + "\n").utf8))

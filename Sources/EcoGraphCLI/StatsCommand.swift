@@ -26,7 +26,7 @@ struct StatsCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let stats = GraphStatistics(try input.load(view: .asWritten).table)
-            printOut(format == .json ? encodedJSON(stats) : Self.table(stats))
+            printOut(format == .json ? stats.outputValue.json : Self.table(stats))
         }
     }
 

@@ -45,7 +45,7 @@ struct WhatIfCommand: ParsableCommand {
     static func render(_ results: [WhatIfResult], format: OutputFormat) -> String {
         switch format {
         case .json:
-            return results.count == 1 ? encodedJSON(results[0]) : encodedJSON(["scenarios": results])
+            return results.count == 1 ? results[0].outputValue.json : OutputValue.map([("scenarios", .list(results.map(\.outputValue)))]).json
         case .csv:
             var rows: [[String]] = []
             for result in results {

@@ -31,9 +31,7 @@ struct EcosystemDecoder {
         if text.unicodeScalars.allSatisfy({ $0 == "\u{FEFF}" || $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }) {
             throw GraphFileError.emptyGraph(file: file)
         }
-        // A byte order mark is not text: libyaml (through Yams, given a String) would read it as the start of the
-        // first key, so a YAML file saved with one failed as malformed at line 2.
-        let text = text.unicodeScalars.first == "\u{FEFF}" ? String(text.unicodeScalars.dropFirst()) : text
+        // A leading byte order mark is dropped by the document parsers (YAML's and JSON's alike).
         return try decode(DocumentNode.parse(text, format: format, file: file, limits: limits), file: file, limits: limits)
     }
 

@@ -121,7 +121,7 @@ private func emptyProcessingInstruction(in bytes: [UInt8]) -> FilePosition? {
             while j < bytes.count, !isXMLSpace(bytes[j]), bytes[j] != UInt8(ascii: "?") { j += 1 }
             while j < bytes.count, isXMLSpace(bytes[j]) { j += 1 }
             if j + 1 < bytes.count, bytes[j] == UInt8(ascii: "?"), bytes[j + 1] == UInt8(ascii: ">") {
-                return FilePosition(line: line, column: String(decoding: bytes[lineStart ..< k], as: UTF8.self).unicodeScalars.count + 1)
+                return bytes.withUnsafeBufferPointer { position($0.baseAddress!, line, lineStart, k) }
             }
         }
         k += 1

@@ -46,7 +46,7 @@ public enum InputFile {
             let nulAt = chunk.withUnsafeBytes { raw in memchr(raw.baseAddress!, 0, got).map { $0 - UnsafeMutableRawPointer(mutating: raw.baseAddress!) } }
             if let nul = nulAt {
                 bytes.append(contentsOf: chunk[0 ..< nul])
-                throw GraphFileError(file: path, position: position(ofEndOf: bytes),
+                throw GraphFileError(file: path, position: position(ofEndOf: bytes[...]),
                                      message: "a NUL byte: this is not a text file (every graph format EcoGraph reads is text)")
             }
             bytes.append(contentsOf: chunk[0 ..< got])
@@ -67,16 +67,8 @@ public enum InputFile {
 
     /// The error for bytes that are not UTF-8, at the line and column of the first byte that does not decode.
     static func notUTF8(_ bytes: [UInt8], file: String) -> GraphFileError {
-        var decoder = UTF8()
-        var iterator = bytes.makeIterator()
-        var valid = 0
-        loop: while true {
-            switch decoder.decode(&iterator) {
-            case .scalarValue(let scalar): valid += UTF8.width(scalar)
-            case .emptyInput, .error: break loop
-            }
-        }
-        return GraphFileError(file: file, position: position(ofEndOf: bytes[..<valid]), message: "the file is not valid UTF-8 text")
+        let bad = bytes.isEmpty ? 0 : bytes.withUnsafeBufferPointer { firstInvalidUTF8($0.baseAddress!, 0, $0.count) }
+        return GraphFileError(file: file, position: position(ofEndOf: bytes[..<bad]), message: "the file is not valid UTF-8 text")
     }
 
     /// Whether `path` names a directory (following symlinks).
@@ -85,17 +77,17 @@ public enum InputFile {
         return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
     }
 
-    /// The 1-based line and column just after `bytes`, the column in Unicode scalars as every reader counts
-    /// it, a leading byte order mark not counted.
-    static func position(ofEndOf bytes: some Collection<UInt8>) -> FilePosition {
-        var line = 1, lineStart = bytes.startIndex
-        for index in bytes.indices where bytes[index] == UInt8(ascii: "\n") {
-            line += 1
-            lineStart = bytes.index(after: index)
+    /// The 1-based line and column just after `bytes` (a prefix of an input), the column counted as every
+    /// reader counts it (`column(_:lineStart:offset:)`), a leading byte order mark not counted.
+    static func position(ofEndOf bytes: ArraySlice<UInt8>) -> FilePosition {
+        guard !bytes.isEmpty else { return FilePosition(line: 1, column: 1) }
+        return Array(bytes).withUnsafeBufferPointer { buffer in
+            var line = 1, lineStart = skipByteOrderMark(buffer.baseAddress!, buffer.count)
+            for k in 0 ..< buffer.count where buffer[k] == UInt8(ascii: "\n") {
+                line += 1
+                lineStart = k + 1
+            }
+            return EcoGraphIO.position(buffer.baseAddress!, line, lineStart, buffer.count)
         }
-        var rest = bytes[lineStart...]
-        if line == 1, rest.starts(with: [0xEF, 0xBB, 0xBF]) { rest = rest.dropFirst(3) }
-        let column = String(decoding: rest, as: UTF8.self).unicodeScalars.count + 1
-        return FilePosition(line: line, column: column)
     }
 }

@@ -26,6 +26,8 @@ import Testing
         var seconds: Double = 10
         /// Symlinks to make: name -> target.
         var links: [String: String] = [:]
+        /// For an accepted input: fragments its output (stdout, then stderr) must hold, in order.
+        var output: [String] = []
 
         var testDescription: String { name }
     }
@@ -55,9 +57,10 @@ import Testing
     static let cases: [Case] = {
         var c: [Case] = []
         func add(_ name: String, _ files: [String: [UInt8]], _ arguments: [String], status: Int32 = 1, message: [String] = [],
-                 positionIn: String? = nil, raisedBy: String? = nil, noOutput: String? = nil, links: [String: String] = [:]) {
+                 positionIn: String? = nil, raisedBy: String? = nil, noOutput: String? = nil, links: [String: String] = [:],
+                 output: [String] = []) {
             c.append(Case(name: name, files: files, arguments: arguments, status: status, message: message, positionIn: positionIn,
-                          raisedBy: raisedBy, noOutput: noOutput, links: links))
+                          raisedBy: raisedBy, noOutput: noOutput, links: links, output: output))
         }
         let good = ecosystem.replacingOccurrences(of: "WEIGHT", with: "1")
 
@@ -87,7 +90,7 @@ import Testing
         add("YAML past --max-input-bytes", ["e.yaml": text(good)], ["validate", "{dir}/e.yaml", "--max-input-bytes", "10"],
             message: ["input size limit"], raisedBy: "--max-input-bytes")
         add("YAML with a BOM and CRLF is accepted", ["e.yaml": [0xEF, 0xBB, 0xBF] + text(good.replacingOccurrences(of: "\n", with: "\r\n"))],
-            ["validate", "{dir}/e.yaml"], status: 0)
+            ["validate", "{dir}/e.yaml"], status: 0, output: ["valid: 2 nodes, 1 edges"])
         add("YAML unknown key", ["e.yaml": text("ecograph: 1\nnodez: []\n")], ["validate", "{dir}/e.yaml"], message: ["nodez"], positionIn: "e.yaml")
 
         // MARK: Ecosystem JSON
@@ -135,7 +138,7 @@ import Testing
             message: ["node count limit"], positionIn: "g.txt", raisedBy: "--max-nodes")
         add("edge list past --max-input-bytes", ["g.txt": text("a b\nb c\n")], ["stats", "{dir}/g.txt", "--max-input-bytes", "4"],
             message: ["input size limit"], raisedBy: "--max-input-bytes")
-        add("edge list with CRLF is accepted", ["g.txt": text("a b\r\nb c\r\n")], ["stats", "{dir}/g.txt"], status: 0)
+        add("edge list with CRLF is accepted", ["g.txt": text("a b\r\nb c\r\n")], ["stats", "{dir}/g.txt"], status: 0, output: ["nodes", "3", "edges", "2"])
 
         // MARK: CSV
         add("CSV header only", ["g.csv": text("source,target\n")], ["stats", "{dir}/g.csv"], message: ["g.csv"])
@@ -146,7 +149,7 @@ import Testing
         add("CSV from /dev/zero", [:], ["stats", "{dir}/z.csv"], message: ["NUL byte"], positionIn: "z.csv", links: ["z.csv": "/dev/zero"])
         add("CSV past --max-nodes", ["g.csv": text("source,target\na,b\nb,c\n")], ["stats", "{dir}/g.csv", "--max-nodes", "2"],
             message: ["node count limit"], positionIn: "g.csv", raisedBy: "--max-nodes")
-        add("CSV with a BOM is accepted", ["g.csv": [0xEF, 0xBB, 0xBF] + text("source,target\na,b\n")], ["stats", "{dir}/g.csv"], status: 0)
+        add("CSV with a BOM is accepted", ["g.csv": [0xEF, 0xBB, 0xBF] + text("source,target\na,b\n")], ["stats", "{dir}/g.csv"], status: 0, output: ["nodes", "2", "edges", "1"])
 
         // MARK: GraphML
         let graphML = { (body: String) in
@@ -165,7 +168,7 @@ import Testing
             ["stats", "{dir}/g.graphml"], message: ["nesting depth limit"], positionIn: "g.graphml", raisedBy: "--max-nesting")
         add("GraphML from /dev/zero", [:], ["stats", "{dir}/z.graphml"], message: ["NUL byte"], positionIn: "z.graphml", links: ["z.graphml": "/dev/zero"])
         add("GraphML edge to an unknown node", ["g.graphml": graphML("<node id=\"a\"/>\n<edge source=\"a\" target=\"b\"/>")], ["stats", "{dir}/g.graphml"],
-            status: 0)
+            status: 0, output: ["nodes", "2", "edges", "1"])
         add("GraphML truncated", ["g.graphml": Array(graphML("<node id=\"a\"/>").prefix(90))], ["stats", "{dir}/g.graphml"], positionIn: "g.graphml")
 
         // MARK: DOT
@@ -190,7 +193,8 @@ import Testing
             ["render", "-o", "{dir}/out.svg", "--scenario", "{dir}/s.yaml"], message: ["atlantis"], noOutput: "out.svg")
         add("report with a bad scenario leaves no file", ["s.yaml": text("scenarios: [{name: a, apply: [nowhere]}]\n")],
             ["report", "-o", "{dir}/r.html", "--scenario", "{dir}/s.yaml"], message: ["nowhere"], noOutput: "r.html")
-        add("convert writes through to /dev/null", [:], ["convert", "-o", "{dir}/null.graphml"], status: 0, links: ["null.graphml": "/dev/null"])
+        add("convert writes through to /dev/null", [:], ["convert", "-o", "{dir}/null.graphml"], status: 0, links: ["null.graphml": "/dev/null"],
+            output: ["wrote ", "null.graphml: 115 nodes, 410 edges"])
         return c
     }()
 
@@ -213,7 +217,24 @@ import Testing
         #expect(!result.timedOut, "\(hostile.name): killed by a signal (a crash, or still running after \(hostile.seconds) s)")
         #expect(elapsed < .seconds(hostile.seconds), "\(hostile.name): took \(elapsed)")
         #expect(result.status == hostile.status, "\(hostile.name): exit \(result.status), stderr: \(result.stderr)")
-        guard hostile.status != 0 else { return }
+        if hostile.status == 0 {
+            var rest = Substring(result.stdout + result.stderr)
+            for fragment in hostile.output {
+                guard let range = rest.range(of: fragment) else {
+                    Issue.record("\(hostile.name): '\(fragment)' missing from the output: \(result.stdout)\(result.stderr)")
+                    break
+                }
+                rest = rest[range.upperBound...]
+            }
+            // A device or FIFO written through stays what it was, and a link stays a link.
+            for (name, target) in hostile.links {
+                let link = folder.appendingPathComponent(name).path
+                #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: link)) == target, "\(hostile.name): \(name) is no longer a link")
+                #expect((try? FileManager.default.attributesOfItem(atPath: target)[.type] as? FileAttributeType) == .typeCharacterSpecial,
+                        "\(hostile.name): \(target) was replaced")
+            }
+            return
+        }
         // One line per problem (a file may have several), each naming the file or the command.
         let lines = result.stderr.split(separator: "\n").map(String.init)
         #expect(!lines.isEmpty, "\(hostile.name): no message")
@@ -248,7 +269,7 @@ import Testing
         #expect(extensions.isSuperset(of: ["yaml", "json", "txt", "csv", "graphml", "dot"]))
     }
 
-    struct Outcome { var status: Int32; var stderr: String; var timedOut: Bool }
+    struct Outcome { var status: Int32; var stdout: String; var stderr: String; var timedOut: Bool }
 
     /// Runs `ecograph`, killing it after `seconds`.
     func runWithTimeout(_ arguments: [String], seconds: Double) throws -> Outcome {
@@ -256,7 +277,12 @@ import Testing
         process.executableURL = ecographBinary
         process.arguments = arguments
         let err = Pipe()
-        process.standardOutput = FileHandle.nullDevice
+        let outURL = FileManager.default.temporaryDirectory.appendingPathComponent("ecograph-hostile-out-\(UUID().uuidString)")
+        FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        defer { try? FileManager.default.removeItem(at: outURL) }
+        let outHandle = try FileHandle(forWritingTo: outURL)
+        defer { try? outHandle.close() }
+        process.standardOutput = outHandle
         process.standardError = err
         try process.run()
         let deadline = DispatchTime.now() + seconds
@@ -266,6 +292,7 @@ import Testing
         process.waitUntilExit()
         killer.cancel()
         let timedOut = process.terminationReason == .uncaughtSignal
-        return Outcome(status: process.terminationStatus, stderr: String(decoding: errData, as: UTF8.self), timedOut: timedOut)
+        let stdout = (try? String(contentsOf: outURL, encoding: .utf8)) ?? ""
+        return Outcome(status: process.terminationStatus, stdout: stdout, stderr: String(decoding: errData, as: UTF8.self), timedOut: timedOut)
     }
 }
