@@ -79,9 +79,9 @@ extension LoadedGraph {
             let result: WhatIfResult
             do {
                 result = try whatIf(scenario, options: dependency)
-            } catch .scenario(let name, let reason) {
-                throw .scenario(name: name, reason)
             } catch {
+                // Resolution errors already name their scenario; anything else (a selection) gets its name here.
+                if case .scenario = error { throw error }
                 throw .scenario(name: scenario.name, error)
             }
             outcomes.append(ReportContent.ScenarioOutcome(
