@@ -2,8 +2,8 @@
 ///
 /// Kinds are values, not strings: the built-in ones are static constants (`NodeKind.company`,
 /// `EdgeKind.develops`, ...), so a misspelt kind does not compile. A kind of your own is a `NodeKind` or
-/// `EdgeKind` value; passing it to ``node(_:kind:label:attributes:sources:inferred:note:file:line:)`` or
-/// ``edge(_:_:_:id:weight:confidence:alternatives:targets:attributes:sources:inferred:note:file:line:)``
+/// `EdgeKind` value; passing it to ``node(_:kind:label:attributes:sources:inferred:confidence:since:until:note:file:line:)`` or
+/// ``edge(_:_:_:id:weight:confidence:alternatives:targets:attributes:sources:inferred:since:until:scope:lifted:note:file:line:)``
 /// declares it. ``build()`` runs `Ecosystem.validate()` and reports **every** problem, each at the line of
 /// code that added the offending node or edge (`File.swift:12: message`, as the CLI reports a file's).
 ///
@@ -34,7 +34,7 @@ public struct EcosystemBuilder: Sendable {
         ecosystem = Ecosystem(name: name, description: description)
     }
 
-    /// Adds a node and returns its id (to pass to ``edge(_:_:_:id:weight:confidence:alternatives:targets:attributes:sources:inferred:note:file:line:)``).
+    /// Adds a node and returns its id (to pass to ``edge(_:_:_:id:weight:confidence:alternatives:targets:attributes:sources:inferred:since:until:scope:lifted:note:file:line:)``).
     ///
     /// - Parameters:
     ///   - id: unique among node and edge ids; no whitespace, control characters or commas.
@@ -43,20 +43,23 @@ public struct EcosystemBuilder: Sendable {
     ///   - label: the display name; default the id.
     ///   - attributes: free attributes; `country` names a state or country node, `group` the groups a
     ///     consumer selection can pick (`["global-south"]`).
-    ///   - sources: citations: `seed:L<n>`, an http(s) URL, or a key added with ``reference(_:title:publisher:date:url:file:line:)``.
+    ///   - sources: citations: `seed:L<n>`, an http(s) URL, or a key added with ``reference(_:title:publisher:date:retrieved:url:file:line:)``.
     ///   - inferred: whether the node is inferred rather than stated by a source.
+    ///   - confidence: confidence that the node exists as described, in [0, 1].
+    ///   - since: the first day it exists (a release), or `nil` for always.
+    ///   - until: the first day it no longer exists, or `nil` for still.
     ///   - note: free text.
     ///   - file: where the node is added, for messages (default: the caller's file).
     ///   - line: the line it is added on (default: the caller's line).
     @discardableResult
     public mutating func node(
         _ id: String, kind: NodeKind, label: String? = nil, attributes: [String: AttributeValue] = [:],
-        sources: [String] = [], inferred: Bool = false, note: String? = nil,
-        file: String = #fileID, line: Int = #line
+        sources: [String] = [], inferred: Bool = false, confidence: Double = 1, since: EcoDate? = nil, until: EcoDate? = nil,
+        note: String? = nil, file: String = #fileID, line: Int = #line
     ) -> String {
         declareIfNeeded(kind, file: file, line: line)
-        ecosystem.nodes.append(EcosystemNode(id: id, label: label, kind: kind.id, attributes: attributes,
-                                             sources: sources, inferred: inferred, note: note))
+        ecosystem.nodes.append(EcosystemNode(id: id, label: label, kind: kind.id, attributes: attributes, sources: sources,
+                                             inferred: inferred, confidence: confidence, lifetime: Lifetime(since: since, until: until), note: note))
         nodeOrigins.append(Self.origin(file, line))
         return id
     }
@@ -77,19 +80,24 @@ public struct EcosystemBuilder: Sendable {
     ///   - attributes: free attributes.
     ///   - sources: citations, as for nodes.
     ///   - inferred: whether the edge is inferred rather than stated by a source.
+    ///   - since: the first day the relation holds, or `nil` for whenever both ends exist.
+    ///   - until: the first day it no longer holds, or `nil` for still.
+    ///   - scope: restriction edges only: what it covers (`RestrictionScope`).
+    ///   - lifted: restriction edges only: the day it was lifted.
     ///   - note: free text.
     ///   - file: where the edge is added, for messages (default: the caller's file).
     ///   - line: the line it is added on (default: the caller's line).
     public mutating func edge(
         _ from: String, _ to: String, _ kind: EdgeKind, id: String? = nil, weight: Double = 1, confidence: Double = 1,
         alternatives: String? = nil, targets: [String] = [], attributes: [String: AttributeValue] = [:],
-        sources: [String] = [], inferred: Bool = false, note: String? = nil,
-        file: String = #fileID, line: Int = #line
+        sources: [String] = [], inferred: Bool = false, since: EcoDate? = nil, until: EcoDate? = nil, scope: String? = nil,
+        lifted: EcoDate? = nil, note: String? = nil, file: String = #fileID, line: Int = #line
     ) {
         declareIfNeeded(kind, file: file, line: line)
         ecosystem.edges.append(EcosystemEdge(
             id: id, from: from, to: to, kind: kind.id, weight: weight, confidence: confidence, alternatives: alternatives,
-            targets: targets, attributes: attributes, sources: sources, inferred: inferred, note: note))
+            targets: targets, attributes: attributes, sources: sources, inferred: inferred, lifetime: Lifetime(since: since, until: until),
+            scope: scope, lifted: lifted, note: note))
         edgeOrigins.append(Self.origin(file, line))
     }
 
@@ -99,22 +107,23 @@ public struct EcosystemBuilder: Sendable {
     ///   - key: the key citations use; unique among references.
     ///   - title: the source's title.
     ///   - publisher: who published it.
-    ///   - date: when (`YYYY-MM-DD`, or as precise as known).
+    ///   - date: when it was published, as precise as known.
+    ///   - retrieved: when it was read, as precise as known.
     ///   - url: where to read it.
     ///   - file: where the reference is added, for messages (default: the caller's file).
     ///   - line: the line it is added on (default: the caller's line).
     @discardableResult
     public mutating func reference(
-        _ key: String, title: String, publisher: String? = nil, date: String? = nil, url: String? = nil,
+        _ key: String, title: String, publisher: String? = nil, date: EcoDate? = nil, retrieved: EcoDate? = nil, url: String? = nil,
         file: String = #fileID, line: Int = #line
     ) -> String {
-        ecosystem.references.append(SourceReference(id: key, title: title, publisher: publisher, date: date, url: url))
+        ecosystem.references.append(SourceReference(id: key, title: title, publisher: publisher, date: date, retrieved: retrieved, url: url))
         referenceOrigins.append(Self.origin(file, line))
         return key
     }
 
     /// Declares a node kind of your own without adding a node of it (needed only when a declared edge kind
-    /// names it and no node has it yet; ``node(_:kind:label:attributes:sources:inferred:note:file:line:)``
+    /// names it and no node has it yet; ``node(_:kind:label:attributes:sources:inferred:confidence:since:until:note:file:line:)``
     /// declares the kinds it is given).
     ///
     /// - Parameters:

@@ -6,13 +6,21 @@ import Foundation
 ///
 /// For a typed ecosystem the table is a projection (by default the dependency view, `u -> v` reading
 /// "u depends on v"); a generic file (edge list, CSV, GraphML, DOT) is read as it is, with the same reading.
+///
+/// A `FactFilter` chooses the facts analysed: the map as of a day, above a confidence, without inferred
+/// facts. `ecosystem` and `table` hold what the filter keeps; `record` keeps the whole file, so that a
+/// scenario can say why a restriction it names is not in force.
 public struct LoadedGraph: Sendable {
     /// Where the graph came from, for messages.
     public let name: String
     /// The graph as a table: node ids, labels and kinds, and the edges of the view, by node index.
     public let table: GraphTable
-    /// The typed ecosystem, when the file was one.
+    /// The typed ecosystem, when the file was one: the facts the filter keeps.
     public let ecosystem: Ecosystem?
+    /// The typed ecosystem as the file has it, before the filter.
+    public let record: Ecosystem?
+    /// The facts analysed: a day, a confidence floor, inferred facts or not.
+    public let filter: FactFilter
     /// The kernel graph, with the table's weights when it has any (`graph.unweighted` drops them).
     public let graph: CSRGraph
     /// The view a typed ecosystem was projected to.
@@ -21,21 +29,29 @@ public struct LoadedGraph: Sendable {
     public let edgeOrigins: [Int]?
 
     /// Wraps a generic table; the kernel graph is built once here. Its edges read "source depends on target".
+    /// With a day in `filter`, only the nodes and edges alive then (a table without dates is alive always);
+    /// generic tables have no confidences or inferred facts, so the rest of the filter keeps everything.
     /// - Complexity: `O(n + m log d)`.
-    public init(table: GraphTable, name: String) {
-        self.init(table: table, ecosystem: nil, view: .dependency, edgeOrigins: nil, name: name)
+    public init(table: GraphTable, filter: FactFilter = .everything, name: String) {
+        let kept = filter.asOf.map { table.snapshot(on: $0).table } ?? table
+        self.init(table: kept, ecosystem: nil, record: nil, filter: filter, view: .dependency, edgeOrigins: nil, name: name)
     }
 
-    /// Projects a typed ecosystem to a view.
-    public init(ecosystem: Ecosystem, view: EcosystemView = .dependency, name: String = "ecosystem") {
-        let projection = ecosystem.projection(view: view)
-        self.init(table: projection.table, ecosystem: ecosystem, view: view, edgeOrigins: projection.edgeOrigins, name: name)
+    /// Projects the facts of a typed ecosystem that a filter keeps to a view.
+    public init(ecosystem: Ecosystem, view: EcosystemView = .dependency, filter: FactFilter = .everything, name: String = "ecosystem") {
+        let kept = ecosystem.filtered(filter)
+        let projection = kept.projection(view: view)
+        self.init(table: projection.table, ecosystem: kept, record: ecosystem, filter: filter, view: view,
+                  edgeOrigins: projection.edgeOrigins, name: name)
     }
 
-    private init(table: GraphTable, ecosystem: Ecosystem?, view: EcosystemView, edgeOrigins: [Int]?, name: String) {
+    private init(table: GraphTable, ecosystem: Ecosystem?, record: Ecosystem?, filter: FactFilter, view: EcosystemView,
+                 edgeOrigins: [Int]?, name: String) {
         self.name = name
         self.table = table
         self.ecosystem = ecosystem
+        self.record = record
+        self.filter = filter
         self.view = view
         self.edgeOrigins = edgeOrigins
         self.graph = table.csrGraph(weighted: table.weights != nil)
@@ -48,31 +64,45 @@ public struct LoadedGraph: Sendable {
     /// - Parameters:
     ///   - path: the file.
     ///   - view: the view a typed ecosystem is projected to (generic graphs are read as they are).
+    ///   - filter: the facts analysed (default: all).
     ///   - isDirected: whether an edge list or CSV file is directed (GraphML and DOT say for themselves).
     ///   - readers: the readers of generic formats.
     ///   - limits: how much a reader accepts (input size, nesting, YAML aliases, id length, counts).
     /// - Throws: `GraphFileError` with every problem of the file, or the limit it went past.
-    public static func load(path: String, view: EcosystemView = .dependency, isDirected: Bool = true,
+    public static func load(path: String, view: EcosystemView = .dependency, filter: FactFilter = .everything, isDirected: Bool = true,
                             readers: GenericGraphReaders = .standard, limits: InputLimits = .default) throws(GraphFileError) -> LoadedGraph {
         if EcosystemFormat(path: path) != nil {
-            return LoadedGraph(ecosystem: try EcosystemFile.read(contentsOf: path, limits: limits), view: view, name: path)
+            return LoadedGraph(ecosystem: try EcosystemFile.read(contentsOf: path, limits: limits), view: view, filter: filter, name: path)
         }
-        return LoadedGraph(table: try readers.read(path: path, isDirected: isDirected, limits: limits), name: path)
+        return LoadedGraph(table: try readers.read(path: path, isDirected: isDirected, limits: limits), filter: filter, name: path)
     }
 
-    /// Loads a graph file by URL (a `file:` URL); see `load(path:view:isDirected:readers:)`.
-    public static func load(contentsOf url: URL, view: EcosystemView = .dependency, isDirected: Bool = true,
+    /// Loads a graph file by URL (a `file:` URL); see `load(path:view:filter:isDirected:readers:limits:)`.
+    public static func load(contentsOf url: URL, view: EcosystemView = .dependency, filter: FactFilter = .everything, isDirected: Bool = true,
                             readers: GenericGraphReaders = .standard, limits: InputLimits = .default) throws(GraphFileError) -> LoadedGraph {
         guard url.isFileURL else {
             throw GraphFileError(file: url.absoluteString, position: nil, message: "only file URLs can be read")
         }
-        return try load(path: url.path, view: view, isDirected: isDirected, readers: readers, limits: limits)
+        return try load(path: url.path, view: view, filter: filter, isDirected: isDirected, readers: readers, limits: limits)
     }
 
     /// The ecosystem this library ships (China's open-source AI ecosystem, `Ecosystem.bundled()`), projected to `view`.
     /// - Throws: `GraphFileError` when the resource is missing (a broken installation).
-    public static func bundled(view: EcosystemView = .dependency) throws(GraphFileError) -> LoadedGraph {
-        LoadedGraph(ecosystem: try Ecosystem.bundled(), view: view, name: Ecosystem.bundledFileName)
+    public static func bundled(view: EcosystemView = .dependency, filter: FactFilter = .everything) throws(GraphFileError) -> LoadedGraph {
+        LoadedGraph(ecosystem: try Ecosystem.bundled(), view: view, filter: filter, name: Ecosystem.bundledFileName)
+    }
+
+    /// The same facts projected to another view (a generic graph has one view: itself).
+    public func projected(to view: EcosystemView) -> LoadedGraph {
+        guard let record, view != self.view else { return self }
+        return LoadedGraph(ecosystem: record, view: view, filter: filter, name: name)
+    }
+
+    /// The same graph with another filter over the same record (a generic graph keeps its table: its dates
+    /// were applied when it was loaded).
+    public func refiltered(_ filter: FactFilter) -> LoadedGraph {
+        guard let record else { return self }
+        return LoadedGraph(ecosystem: record, view: view, filter: filter, name: name)
     }
 
     /// Number of nodes; node indices are `0 ..< nodeCount`.

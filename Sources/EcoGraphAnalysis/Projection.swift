@@ -52,10 +52,15 @@ extension Ecosystem {
             kinds.append(kindCode)
             origins.append(edgeIndex)
         }
+        // Lifetimes only when something is dated, so that an undated ecosystem gives the table it always did.
+        let datedNodes = nodes.contains { $0.lifetime.isDated }
+        let datedEdges = origins.contains { edges[$0].effectiveLifetime.isDated }
         let table = GraphTable(
             isDirected: true, nodeIDs: nodes.map(\.id), nodeLabels: nodes.map(\.label),
             nodeKinds: nodeKinds, nodeKindNames: nodeKindNames,
-            sources: sources, targets: targets, weights: weights, edgeKinds: kinds, edgeKindNames: edgeKindNames)
+            sources: sources, targets: targets, weights: weights, edgeKinds: kinds, edgeKindNames: edgeKindNames,
+            nodeLifetimes: datedNodes ? nodes.map(\.lifetime) : nil,
+            edgeLifetimes: datedEdges ? origins.map { edges[$0].effectiveLifetime } : nil)
         return (table, origins)
     }
 }

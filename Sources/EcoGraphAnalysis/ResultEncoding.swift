@@ -75,8 +75,9 @@ extension ChokepointReport: Encodable, OutputValueConvertible {
 }
 
 extension WhatIfResult: Encodable, OutputValueConvertible {
-    /// `{scenario, model, removed, cutDependencies, lostPairs, affected, ranking, rounds?}`: `rankAfter` is
-    /// `"removed"` for a removed node; `rounds` only under the cascade model.
+    /// `{scenario, model, removed, cutDependencies, lostPairs, affected, ranking, rounds?, skipped?}`:
+    /// `rankAfter` is `"removed"` for a removed node; `rounds` only under the cascade model; `skipped` (the
+    /// restrictions not in force, `[{id, reason}]`) only when there are some.
     public var outputValue: OutputValue {
         var fields: [(String, OutputValue)] = [
             ("scenario", .string(scenario.name)),
@@ -95,6 +96,9 @@ extension WhatIfResult: Encodable, OutputValueConvertible {
             })),
         ]
         if model == .cascade { fields.append(("rounds", idLists(rounds))) }
+        if !skipped.isEmpty {
+            fields.append(("skipped", .list(skipped.map { .map([("id", .string($0.id)), ("reason", .string($0.reason.description))]) })))
+        }
         return .map(fields)
     }
 

@@ -9,6 +9,20 @@ public struct ResolvedScenario: Sendable, Equatable {
     /// Removed kernel edges (`LoadedGraph.graph` edge ids), sorted. For a typed ecosystem an edge goes only
     /// when every typed edge behind it goes, or when a restriction cuts the dependency it stands for.
     public var removedEdges: [Int]
+    /// Restrictions the scenario names that are not in force in the facts analysed (lifted, not yet or no
+    /// longer in effect on the day, or left out by the filter), in the scenario's order, with the reason.
+    public var skipped: [SkippedRestriction] = []
+}
+
+/// A restriction a scenario names that is not applied, and why.
+public struct SkippedRestriction: Sendable, Hashable, CustomStringConvertible {
+    /// The restriction edge's id.
+    public var id: String
+    /// Why it is not in force in the facts analysed.
+    public var reason: FactExclusion
+
+    /// "id: reason".
+    public var description: String { "\(id): \(reason)" }
 }
 
 extension LoadedGraph {
@@ -64,6 +78,9 @@ extension LoadedGraph {
     ///   dependencies on nodes whose home is `S`'s;
     /// - a ban (effect `use`, as `bans`) `S -> item` cuts the dependencies on `item` of the nodes its targets
     ///   reach, or, without targets, of `S`'s own nodes.
+    ///
+    /// A restriction that is not in force in the facts analysed (`FactFilter`: lifted, not yet or no longer
+    /// in effect on the day, below the confidence floor, inferred) is not applied; it is listed in `skipped`.
     /// - Throws: `AnalysisError.scenario` with the reason: an unknown id or kind, or a restriction on a graph
     ///   without types.
     public func resolve(_ scenario: Scenario) throws(AnalysisError) -> ResolvedScenario {
@@ -87,6 +104,7 @@ extension LoadedGraph {
             removedNodes.formUnion(nodes)
         }
         var removedEdges = Set<Int>()
+        var skipped: [SkippedRestriction] = []
         if !scenario.removeEdgeKinds.isEmpty {
             guard let kinds = table.edgeKinds else { throw .noEdgeKinds }
             // A kernel edge may stand for several file edges (NetworkX's DiGraph merges them): it goes when all go.
@@ -104,10 +122,21 @@ extension LoadedGraph {
             guard let ecosystem, view == .dependency else { throw .restrictionsNeedTypedDependencyView }
             let schema = ecosystem.schema
             let homes = self.homes()
+            let record = self.record ?? ecosystem
             for id in scenario.apply {
-                guard let restriction = ecosystem.edges.first(where: { $0.id == id }) else { throw .unknownEdgeID(id) }
-                guard let effect = schema.edgeKind(restriction.kind)?.restriction else {
-                    throw .notARestriction(edgeID: id, kind: restriction.kind)
+                guard let recorded = record.edges.firstIndex(where: { $0.id == id }) else { throw .unknownEdgeID(id) }
+                guard schema.edgeKind(record.edges[recorded].kind)?.restriction != nil else {
+                    throw .notARestriction(edgeID: id, kind: record.edges[recorded].kind)
+                }
+                if let reason = record.exclusion(ofEdge: recorded, by: filter) {
+                    skipped.append(SkippedRestriction(id: id, reason: reason))
+                    continue
+                }
+                guard let restriction = ecosystem.edges.first(where: { $0.id == id }), let effect = schema.edgeKind(restriction.kind)?.restriction
+                else { throw .unknownEdgeID(id) }
+                if !restriction.isInForce(on: filter.asOf), let lifted = restriction.lifted {
+                    skipped.append(SkippedRestriction(id: id, reason: .lifted(lifted)))
+                    continue
                 }
                 guard let item = index[restriction.to], let issuer = index[restriction.from] else { continue }
                 let targets: Set<String>? = restriction.targets.isEmpty ? nil : Set(restriction.targets)
@@ -133,6 +162,6 @@ extension LoadedGraph {
                 }
             }
         }
-        return ResolvedScenario(scenario: scenario, removedNodes: removedNodes.sorted(), removedEdges: removedEdges.sorted())
+        return ResolvedScenario(scenario: scenario, removedNodes: removedNodes.sorted(), removedEdges: removedEdges.sorted(), skipped: skipped)
     }
 }

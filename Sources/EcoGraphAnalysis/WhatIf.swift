@@ -50,6 +50,8 @@ public struct WhatIfResult: Sendable {
     public var rounds: [[String]]
     /// The chokepoint ranking before and after (reach impact), for the nodes ranked highest before or after.
     public var rankingChanges: [RankChange]
+    /// Restrictions the scenario names that are not in force in the facts analysed, with the reason.
+    public var skipped: [SkippedRestriction] = []
 }
 
 extension LoadedGraph {
@@ -120,7 +122,8 @@ extension LoadedGraph {
         }
         let cut = edgeRefs(resolved.removedEdges).sorted()
         return WhatIfResult(scenario: scenario, model: options.model, removed: resolved.removedNodes.map(id).sorted(),
-                            cutDependencies: cut, lostPairs: lostPairs, affected: affected, rounds: rounds, rankingChanges: changes)
+                            cutDependencies: cut, lostPairs: lostPairs, affected: affected, rounds: rounds, rankingChanges: changes,
+                            skipped: resolved.skipped)
     }
 
     /// The dependency graph without some nodes' edges and some edges (the nodes stay, isolated).

@@ -15,15 +15,63 @@ struct GraphInput: ParsableArguments {
     @Flag(help: "Read an edge list or CSV file as undirected (GraphML and DOT files say for themselves).")
     var undirected = false
 
+    @OptionGroup var facts: FactOptions
     @OptionGroup var limits: LimitOptions
 
     /// The name messages use for the input.
     var displayName: String { file ?? Ecosystem.bundledFileName }
 
-    /// Loads the graph (DOT through Graphviz) within the limits; an ecosystem is projected to `view`.
+    /// Loads the graph (DOT through Graphviz) within the limits, keeps the facts the filter keeps, and
+    /// projects an ecosystem to `view`.
     func load(view: EcosystemView) throws(GraphFileError) -> LoadedGraph {
-        guard let file else { return try LoadedGraph.bundled(view: view) }
-        return try LoadedGraph.load(path: file, view: view, isDirected: !undirected, readers: .withGraphviz, limits: limits.limits)
+        try load(view: view, filter: facts.filter)
+    }
+
+    /// Loads the graph with another filter than the flags'.
+    func load(view: EcosystemView, filter: FactFilter) throws(GraphFileError) -> LoadedGraph {
+        guard let file else { return try LoadedGraph.bundled(view: view, filter: filter) }
+        return try LoadedGraph.load(path: file, view: view, filter: filter, isDirected: !undirected, readers: .withGraphviz, limits: limits.limits)
+    }
+}
+
+/// A date on the command line: `YYYY`, `YYYY-MM`, `YYYY-MM-DD`, or `today`.
+struct DateArgument: ExpressibleByArgument, Hashable {
+    var date: EcoDate
+
+    init(_ date: EcoDate) { self.date = date }
+
+    init?(argument: String) {
+        if argument == "today" {
+            date = EcoDate(dayNumber: Int((Date().timeIntervalSince1970 / 86_400).rounded(.down)))
+        } else if let date = EcoDate(argument) {
+            self.date = date
+        } else {
+            return nil
+        }
+    }
+
+    static var defaultCompletionKind: CompletionKind { .default }
+}
+
+/// Which facts of the map are analysed: as of a day, above a confidence, with or without inferred facts.
+struct FactOptions: ParsableArguments {
+    @Option(help: ArgumentHelp(
+        "Analyse the map as it stood on this day (YYYY, YYYY-MM, YYYY-MM-DD or today): only facts alive then, only restrictions in force then. Default: the whole record, where only lifted restrictions are not in force.",
+        valueName: "date"))
+    var asOf: DateArgument?
+
+    @Option(help: ArgumentHelp("Leave out nodes and edges whose confidence is below this (0-1).", valueName: "x"))
+    var minConfidence: Double = 0
+
+    @Flag(help: "Leave out nodes and edges marked inferred.")
+    var excludeInferred = false
+
+    var filter: FactFilter {
+        FactFilter(asOf: asOf?.date, minConfidence: minConfidence, excludeInferred: excludeInferred)
+    }
+
+    func validate() throws {
+        if !(minConfidence >= 0 && minConfidence <= 1) { throw ValidationError("--min-confidence must be in [0, 1]") }
     }
 }
 

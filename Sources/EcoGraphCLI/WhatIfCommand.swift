@@ -72,6 +72,7 @@ struct WhatIfCommand: ParsableCommand {
                 out += "cut dependencies: \(result.cutDependencies.count)"
                     + (result.cutDependencies.isEmpty ? "" : " (" + result.cutDependencies.prefix(8).map(\.description).joined(separator: ", ")
                         + (result.cutDependencies.count > 8 ? ", ..." : "") + ")") + "\n"
+                for skipped in result.skipped { out += "not applied: \(skipped)\n" }
                 out += "lost pairs: \(result.lostPairs); affected consumers: \(result.affected.count)\n"
                 if result.model == .cascade {
                     for (round, failed) in result.rounds.enumerated() where !failed.isEmpty {

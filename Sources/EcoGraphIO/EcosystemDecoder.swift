@@ -26,23 +26,36 @@ struct EcosystemDecoder {
 
     /// Parses ecosystem text in a format and decodes it.
     static func decode(_ text: String, format: EcosystemFormat, file: String, limits: InputLimits) throws(GraphFileError) -> Ecosystem {
+        try decodeWithWarnings(text, format: format, file: file, limits: limits, listWarnings: false, staleBefore: nil).ecosystem
+    }
+
+    /// Parses, decodes and validates ecosystem text, and lists its warnings.
+    static func decodeWithWarnings(_ text: String, format: EcosystemFormat, file: String, limits: InputLimits, listWarnings: Bool = true,
+                                   staleBefore: EcoDate?) throws(GraphFileError) -> (ecosystem: Ecosystem, warnings: [Diagnostic]) {
         // An empty or blank file (a byte order mark at most) is an empty graph in both spellings, before the
-        // JSON parser would call it malformed.
+        // JSON parser would call it malformed. A leading byte order mark is dropped by the document parsers.
         if text.unicodeScalars.allSatisfy({ $0 == "\u{FEFF}" || $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }) {
             throw GraphFileError.emptyGraph(file: file)
         }
-        // A leading byte order mark is dropped by the document parsers (YAML's and JSON's alike).
-        return try decode(DocumentNode.parse(text, format: format, file: file, limits: limits), file: file, limits: limits)
+        return try decodeWithWarnings(DocumentNode.parse(text, format: format, file: file, limits: limits), file: file, limits: limits,
+                                      listWarnings: listWarnings, staleBefore: staleBefore)
     }
 
     static func decode(_ root: DocumentNode?, file: String, limits: InputLimits = .default) throws(GraphFileError) -> Ecosystem {
+        try decodeWithWarnings(root, file: file, limits: limits, listWarnings: false, staleBefore: nil).ecosystem
+    }
+
+    /// Decodes and validates, and places `Ecosystem.warnings(staleBefore:)` at their lines.
+    static func decodeWithWarnings(_ root: DocumentNode?, file: String, limits: InputLimits, listWarnings: Bool,
+                                   staleBefore: EcoDate?) throws(GraphFileError) -> (ecosystem: Ecosystem, warnings: [Diagnostic]) {
         var decoder = EcosystemDecoder(file: file, limits: limits)
         guard let root else { throw GraphFileError.emptyGraph(file: file) }
         let ecosystem = decoder.decodeEcosystem(root)
         if let error = decoder.limitError { throw error }
         for issue in ecosystem.validate() { decoder.report(issue) }
         guard decoder.diagnostics.isEmpty else { throw GraphFileError(decoder.diagnostics) }
-        return ecosystem
+        if listWarnings { for issue in ecosystem.warnings(staleBefore: staleBefore) { decoder.report(issue) } }
+        return (ecosystem, decoder.diagnostics)
     }
 
     // MARK: Reporting
@@ -110,6 +123,30 @@ struct EcosystemDecoder {
         if case .scalar(let text, _) = node.value, let value = DocumentNode.number(text) { return value }
         fail(node.position, "\(what) must be a number, found \(node.typeName)")
         return nil
+    }
+
+    /// A date: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, existing in the calendar.
+    private mutating func date(_ node: DocumentNode, _ what: String) -> EcoDate? {
+        if case .scalar(let text, _) = node.value, !node.isNull {
+            if let date = EcoDate(text) { return date }
+            let shown = text.count > 40 ? String(text.prefix(40)) + "…" : text
+            fail(node.position, "\(what) '\(shown)' is not a date (expected YYYY, YYYY-MM or YYYY-MM-DD, a real day)")
+            return nil
+        }
+        fail(node.position, "\(what) must be a date (YYYY, YYYY-MM or YYYY-MM-DD), found \(node.typeName)")
+        return nil
+    }
+
+    /// A reference's publication date: a date, or a series `FIRST / LAST` (`2023-10 / 2025-05`; years also
+    /// as `2023-2025`).
+    private mutating func publicationDate(_ node: DocumentNode, _ what: String) -> (EcoDate?, EcoDate?) {
+        if case .scalar(let text, _) = node.value, !node.isNull {
+            let parts = text.contains("/") ? text.split(separator: "/", omittingEmptySubsequences: false)
+                : text.count == 9 && text.dropFirst(4).first == "-" ? [text.prefix(4), text.suffix(4)] : [Substring(text)]
+            let dates = parts.map { EcoDate(String($0.trimmingCharacters(in: .whitespaces))) }
+            if parts.count <= 2, dates.allSatisfy({ $0 != nil }) { return (dates[0], dates.count == 2 ? dates[1] : nil) }
+        }
+        return (date(node, what + " (a date, or FIRST / LAST for a series)"), nil)
     }
 
     private mutating func bool(_ node: DocumentNode, _ what: String) -> Bool? {
@@ -219,9 +256,12 @@ struct EcosystemDecoder {
                 switch field {
                 case "title": reference.title = string(fieldValue, what) ?? ""; hasTitle = true
                 case "publisher": reference.publisher = string(fieldValue, what)
-                case "date": reference.date = string(fieldValue, what)
+                case "date":
+                    (reference.date, reference.dateEnd) = publicationDate(fieldValue, what)
+                    positions[subject]?.fields["date"] = fieldValue.position
+                case "retrieved": reference.retrieved = date(fieldValue, what); positions[subject]?.fields["retrieved"] = fieldValue.position
                 case "url": reference.url = string(fieldValue, what)
-                default: rejectUnknown(field, at: fieldPosition, in: "reference '\(key)'", allowed: ["title", "publisher", "date", "url"])
+                default: rejectUnknown(field, at: fieldPosition, in: "reference '\(key)'", allowed: ["title", "publisher", "date", "retrieved", "url"])
                 }
             }
             if !hasTitle { fail(value.position, "reference '\(key)' has no `title`") }
@@ -353,8 +393,13 @@ struct EcosystemDecoder {
             case "attributes": node.attributes = decodeAttributes(value, what, positions: &fieldPositions)
             case "sources": node.sources = strings(value, what, positions: &fieldPositions, field: field)
             case "inferred": node.inferred = bool(value, what) ?? false
+            case "confidence": node.confidence = number(value, what) ?? 1
+            case "since": node.lifetime.since = date(value, what)
+            case "until": node.lifetime.until = date(value, what)
             case "note": node.note = string(value, what)
-            default: rejectUnknown(field, at: fieldPosition, in: "a node", allowed: ["id", "label", "kind", "attributes", "sources", "inferred", "note"])
+            default:
+                rejectUnknown(field, at: fieldPosition, in: "a node",
+                              allowed: ["id", "label", "kind", "attributes", "sources", "inferred", "confidence", "since", "until", "note"])
             }
         }
         positions[.node(index)] = (item.position, fieldPositions)
@@ -386,11 +431,15 @@ struct EcosystemDecoder {
             case "attributes": edge.attributes = decodeAttributes(value, what, positions: &fieldPositions)
             case "sources": edge.sources = strings(value, what, positions: &fieldPositions, field: field)
             case "inferred": edge.inferred = bool(value, what) ?? false
+            case "since": edge.lifetime.since = date(value, what)
+            case "until": edge.lifetime.until = date(value, what)
+            case "scope": edge.scope = string(value, what, limit: .idBytes)
+            case "lifted": edge.lifted = date(value, what)
             case "note": edge.note = string(value, what)
             default:
                 rejectUnknown(field, at: fieldPosition, in: "an edge", allowed: [
                     "id", "from", "to", "kind", "weight", "confidence", "alternatives", "targets", "attributes",
-                    "sources", "inferred", "note",
+                    "sources", "inferred", "since", "until", "scope", "lifted", "note",
                 ])
             }
         }

@@ -35,6 +35,17 @@ public enum EcosystemFile {
         try EcosystemDecoder.decode(text, format: format, file: file, limits: limits)
     }
 
+    /// Reads and validates an ecosystem file, and lists what a curator should look at though it is valid
+    /// (`Ecosystem.warnings(staleBefore:)`), each at its `FILE:LINE:COLUMN`.
+    ///
+    /// - Throws: `GraphFileError` when the file is not valid, as `read(contentsOf:limits:)`.
+    public static func warnings(contentsOf path: String, staleBefore: EcoDate? = nil,
+                                limits: InputLimits = .default) throws(GraphFileError) -> [Diagnostic] {
+        let text = try InputFile.text(path, limits: limits)
+        return try EcosystemDecoder.decodeWithWarnings(text, format: EcosystemFormat(path: path) ?? .yaml, file: path, limits: limits,
+                                                       staleBefore: staleBefore).warnings
+    }
+
     /// The ecosystem spelled in a format: deterministic, so the same ecosystem gives the same bytes.
     /// Attribute keys are sorted; everything else keeps the ecosystem's order.
     public static func encode(_ ecosystem: Ecosystem, as format: EcosystemFormat) -> String {
@@ -58,7 +69,8 @@ public enum EcosystemFile {
             top.append(("references", .map(ecosystem.references.map { reference in
                 var fields: [(String, OutputValue)] = [("title", .string(reference.title))]
                 if let publisher = reference.publisher { fields.append(("publisher", .string(publisher))) }
-                if let date = reference.date { fields.append(("date", .string(date))) }
+                if let date = reference.dateText { fields.append(("date", .string(date))) }
+                if let retrieved = reference.retrieved { fields.append(("retrieved", .string(retrieved.description))) }
                 if let url = reference.url { fields.append(("url", .string(url))) }
                 return (reference.id, .map(fields))
             })))
@@ -95,6 +107,8 @@ public enum EcosystemFile {
             if !node.attributes.isEmpty { fields.append(("attributes", attributes(node.attributes))) }
             fields.append(("sources", .list(node.sources.map(OutputValue.string))))
             if node.inferred { fields.append(("inferred", .bool(true))) }
+            if node.confidence != 1 { fields.append(("confidence", .number(node.confidence))) }
+            fields += lifetime(node.lifetime)
             if let note = node.note { fields.append(("note", .string(note))) }
             return .map(fields)
         })))
@@ -109,10 +123,17 @@ public enum EcosystemFile {
             if !edge.attributes.isEmpty { fields.append(("attributes", attributes(edge.attributes))) }
             fields.append(("sources", .list(edge.sources.map(OutputValue.string))))
             if edge.inferred { fields.append(("inferred", .bool(true))) }
+            fields += lifetime(edge.lifetime)
+            if let scope = edge.scope { fields.append(("scope", .string(scope))) }
+            if let lifted = edge.lifted { fields.append(("lifted", .string(lifted.description))) }
             if let note = edge.note { fields.append(("note", .string(note))) }
             return .map(fields)
         })))
         return .map(top)
+    }
+
+    private static func lifetime(_ lifetime: Lifetime) -> [(String, OutputValue)] {
+        [("since", lifetime.since), ("until", lifetime.until)].compactMap { key, date in date.map { (key, .string($0.description)) } }
     }
 
     private static func attributes(_ attributes: [String: AttributeValue]) -> OutputValue {

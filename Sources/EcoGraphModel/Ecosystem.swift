@@ -37,17 +37,30 @@ public struct SourceReference: Sendable, Hashable, Identifiable {
     public var title: String
     /// Who published it.
     public var publisher: String?
-    /// When it was published (`YYYY-MM-DD` or as precise as known).
-    public var date: String?
+    /// When it was published, as precise as known (for a series: its first part).
+    public var date: EcoDate?
+    /// For a series published over time (`date: 2023-10 / 2025-05`): its last part.
+    public var dateEnd: EcoDate?
+    /// When it was read (a web page's retrieval date), as precise as known.
+    public var retrieved: EcoDate?
     /// Where to read it.
     public var url: String?
 
+    /// The newest publication date: `dateEnd`, else `date`.
+    public var latestDate: EcoDate? { dateEnd ?? date }
+
+    /// The publication date as written: `2024-09-19`, or `2023-10 / 2025-05` for a series.
+    public var dateText: String? { date.map { d in dateEnd.map { "\(d) / \($0)" } ?? d.description } }
+
     /// A reference.
-    public init(id: String, title: String, publisher: String? = nil, date: String? = nil, url: String? = nil) {
+    public init(id: String, title: String, publisher: String? = nil, date: EcoDate? = nil, dateEnd: EcoDate? = nil,
+                retrieved: EcoDate? = nil, url: String? = nil) {
+        self.dateEnd = dateEnd
         self.id = id
         self.title = title
         self.publisher = publisher
         self.date = date
+        self.retrieved = retrieved
         self.url = url
     }
 }
@@ -74,13 +87,17 @@ public struct EcosystemNode: Sendable, Hashable, Identifiable {
     public var sources: [String]
     /// Whether the node is inferred rather than stated by a source.
     public var inferred: Bool
+    /// Confidence that the node exists as described, in [0, 1] (default 1).
+    public var confidence: Double
+    /// When the node exists (`since`, `until`); always by default.
+    public var lifetime: Lifetime
     /// Free text.
     public var note: String?
 
     /// A node; the label defaults to the id.
     public init(
         id: String, label: String? = nil, kind: String, attributes: [String: AttributeValue] = [:],
-        sources: [String] = [], inferred: Bool = false, note: String? = nil
+        sources: [String] = [], inferred: Bool = false, confidence: Double = 1, lifetime: Lifetime = .always, note: String? = nil
     ) {
         self.id = id
         self.label = label ?? id
@@ -88,6 +105,8 @@ public struct EcosystemNode: Sendable, Hashable, Identifiable {
         self.attributes = attributes
         self.sources = sources
         self.inferred = inferred
+        self.confidence = confidence
+        self.lifetime = lifetime
         self.note = note
     }
 }
@@ -117,6 +136,14 @@ public struct EcosystemEdge: Sendable, Hashable {
     public var sources: [String]
     /// Whether the edge is inferred rather than stated by a source.
     public var inferred: Bool
+    /// When the relation holds (`since`, `until`); whenever both ends exist by default.
+    public var lifetime: Lifetime
+    /// For restriction edges: what the restriction covers (`jurisdiction`, `entity`, `government-devices`,
+    /// `app-stores`, ...; see `RestrictionScope`).
+    public var scope: String?
+    /// For restriction edges: the day the restriction was lifted; from then on it is not in force, though
+    /// the fact stays in the record.
+    public var lifted: EcoDate?
     /// Free text.
     public var note: String?
 
@@ -124,8 +151,12 @@ public struct EcosystemEdge: Sendable, Hashable {
     public init(
         id: String? = nil, from: String, to: String, kind: String, weight: Double = 1, confidence: Double = 1,
         alternatives: String? = nil, targets: [String] = [], attributes: [String: AttributeValue] = [:],
-        sources: [String] = [], inferred: Bool = false, note: String? = nil
+        sources: [String] = [], inferred: Bool = false, lifetime: Lifetime = .always, scope: String? = nil,
+        lifted: EcoDate? = nil, note: String? = nil
     ) {
+        self.lifetime = lifetime
+        self.scope = scope
+        self.lifted = lifted
         self.id = id
         self.from = from
         self.to = to

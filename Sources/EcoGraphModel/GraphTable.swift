@@ -26,14 +26,21 @@ public struct GraphTable: Sendable, Equatable {
     public var edgeKinds: [Int32]?
     /// The names of the edge kinds that `edgeKinds` indexes.
     public var edgeKindNames: [String]
+    /// When each node exists, by node index, or `nil` when no node is dated (every node always exists).
+    public var nodeLifetimes: [Lifetime]?
+    /// When each edge holds (a restriction: while in force), by edge index, or `nil` when no edge is dated.
+    public var edgeLifetimes: [Lifetime]?
 
     /// A table from its columns; indices must be valid (readers and projections guarantee it).
     public init(
         isDirected: Bool, nodeIDs: [String], nodeLabels: [String]? = nil,
         nodeKinds: [Int32]? = nil, nodeKindNames: [String] = [],
         sources: [Int32], targets: [Int32], weights: [Double]? = nil,
-        edgeKinds: [Int32]? = nil, edgeKindNames: [String] = []
+        edgeKinds: [Int32]? = nil, edgeKindNames: [String] = [],
+        nodeLifetimes: [Lifetime]? = nil, edgeLifetimes: [Lifetime]? = nil
     ) {
+        self.nodeLifetimes = nodeLifetimes
+        self.edgeLifetimes = edgeLifetimes
         self.isDirected = isDirected
         self.nodeIDs = nodeIDs
         self.nodeLabels = nodeLabels
@@ -56,4 +63,31 @@ public struct GraphTable: Sendable, Equatable {
 
     /// The kind name of a node, if the file gave kinds.
     public func kind(of node: Int) -> String? { nodeKinds.map { nodeKindNames[Int($0[node])] } }
+}
+
+extension GraphTable {
+    /// Whether any node or edge is dated.
+    public var isDated: Bool { nodeLifetimes != nil || edgeLifetimes != nil }
+
+    /// The table as it stood on a day: the nodes alive then, in their order, and the edges alive then
+    /// between them. An undated table is returned whole.
+    ///
+    /// - Returns: the snapshot, and for each of its nodes and edges the index it had in this table.
+    /// - Complexity: `O(n + m)`.
+    public func snapshot(on day: EcoDate) -> (table: GraphTable, nodes: [Int], edges: [Int]) {
+        let keptNodes = (0 ..< nodeCount).filter { nodeLifetimes?[$0].contains(day) ?? true }
+        var newIndex = [Int32](repeating: -1, count: nodeCount)
+        for (i, node) in keptNodes.enumerated() { newIndex[node] = Int32(i) }
+        let keptEdges = (0 ..< edgeCount).filter { e in
+            newIndex[Int(sources[e])] >= 0 && newIndex[Int(targets[e])] >= 0 && (edgeLifetimes?[e].contains(day) ?? true)
+        }
+        let table = GraphTable(
+            isDirected: isDirected, nodeIDs: keptNodes.map { nodeIDs[$0] }, nodeLabels: nodeLabels.map { labels in keptNodes.map { labels[$0] } },
+            nodeKinds: nodeKinds.map { kinds in keptNodes.map { kinds[$0] } }, nodeKindNames: nodeKindNames,
+            sources: keptEdges.map { newIndex[Int(sources[$0])] }, targets: keptEdges.map { newIndex[Int(targets[$0])] },
+            weights: weights.map { w in keptEdges.map { w[$0] } },
+            edgeKinds: edgeKinds.map { kinds in keptEdges.map { kinds[$0] } }, edgeKindNames: edgeKindNames,
+            nodeLifetimes: nodeLifetimes.map { l in keptNodes.map { l[$0] } }, edgeLifetimes: edgeLifetimes.map { l in keptEdges.map { l[$0] } })
+        return (table, keptNodes, keptEdges)
+    }
 }

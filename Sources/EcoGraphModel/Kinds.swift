@@ -46,6 +46,25 @@ public enum RestrictionEffect: String, Sendable, Hashable, CaseIterable {
     case use
 }
 
+/// What a restriction covers, as its `scope` says. The analyses apply a restriction to whom its targets
+/// reach whatever its scope; the scope qualifies the finding ("government devices only") and `validate
+/// --warnings` lists restrictions without one, or with a scope not named here.
+public enum RestrictionScope {
+    /// The whole jurisdiction of its targets: an export control on an item, a nationwide block.
+    public static let jurisdiction = "jurisdiction"
+    /// Named entities only: an entity listing.
+    public static let entity = "entity"
+    /// Government systems and devices only.
+    public static let governmentDevices = "government-devices"
+    /// Distribution through app stores (new downloads), not use already under way.
+    public static let appStores = "app-stores"
+    /// Critical infrastructure operators.
+    public static let criticalInfrastructure = "critical-infrastructure"
+
+    /// The scopes written here, in the order above.
+    public static let known = [jurisdiction, entity, governmentDevices, appStores, criticalInfrastructure]
+}
+
 /// What an edge kind means to the analyses.
 public enum EdgeRole: Sendable, Hashable {
     /// A dependency: the dependent end needs the other end. The dependency view orients every such

@@ -76,6 +76,13 @@ extension Ecosystem {
             } else {
                 referenceSeen[reference.id] = i
             }
+            if let first = reference.date, let last = reference.dateEnd, last.lastDay < first.firstDay {
+                issues.append(.init(.reference(i), field: "date", "reference '\(reference.id)': the series ends (\(last)) before it begins (\(first))"))
+            }
+            if let published = reference.date, let retrieved = reference.retrieved, retrieved.lastDay < published.firstDay {
+                issues.append(.init(.reference(i), field: "retrieved",
+                    "reference '\(reference.id)': retrieved \(retrieved), before it was published (\(published))"))
+            }
         }
 
         // Ids: nodes and edges share one namespace.
@@ -105,6 +112,11 @@ extension Ecosystem {
                     "\(owner): source '\(source)' is neither seed:L<line>, an http(s) URL, nor a key of `references`"))
             }
         }
+        func checkLifetime(_ lifetime: Lifetime, _ subject: ValidationSubject, _ owner: String) {
+            if let since = lifetime.since, let until = lifetime.until, until.firstDay <= since.firstDay {
+                issues.append(.init(subject, field: "until", "\(owner): until \(until) is not after since \(since) (until is exclusive)"))
+            }
+        }
         func isPlace(_ id: String) -> Bool {
             guard let index = nodeIndex[id] else { return false }
             return schema.nodeKind(nodes[index].kind)?.role == .jurisdiction
@@ -124,6 +136,10 @@ extension Ecosystem {
             if let group = node.attributes[NodeAttribute.group], group.strings.isEmpty {
                 issues.append(.init(.node(i), field: "attributes.group", "node '\(node.id)': attribute group must be a string or a list of strings"))
             }
+            if !(node.confidence >= 0 && node.confidence <= 1) {
+                issues.append(.init(.node(i), field: "confidence", "node '\(node.id)': confidence \(node.confidence) is outside [0, 1]"))
+            }
+            checkLifetime(node.lifetime, .node(i), "node '\(node.id)'")
             checkSources(node.sources, .node(i), "node '\(node.id)'")
             // YAML readers drop a byte order mark that begins a string, so a file could not hold one.
             let texts: [(String, String)] = [("label", node.label), ("note", node.note ?? "")]
@@ -131,6 +147,54 @@ extension Ecosystem {
             for (field, text) in texts where text.unicodeScalars.first == "\u{FEFF}" {
                 issues.append(.init(.node(i), field: field,
                     "node '\(node.id)': \(field) begins with a byte order mark (U+FEFF), which YAML readers drop; remove it"))
+            }
+        }
+
+        /// An edge's own dates against its ends' lifetimes; a restriction's lifting and scope; and the release
+        /// order of an undated dependency.
+        func checkDates(of edge: EcosystemEdge, _ subject: ValidationSubject, _ name: String, kind: EdgeKind?) {
+            let ends = [edge.from, edge.to].compactMap { id in nodeIndex[id].map { (id, nodes[$0].lifetime) } }
+            for (end, life) in ends {
+                if let since = edge.lifetime.since {
+                    if let nodeSince = life.since, since.firstDay < nodeSince.firstDay {
+                        issues.append(.init(subject, field: "since", "\(name): since \(since) is before '\(end)' exists (since \(nodeSince))"))
+                    } else if let nodeUntil = life.until, since.firstDay >= nodeUntil.firstDay {
+                        issues.append(.init(subject, field: "since", "\(name): since \(since) is after '\(end)' ends (until \(nodeUntil))"))
+                    }
+                }
+                if let until = edge.lifetime.until {
+                    if let nodeUntil = life.until, until.firstDay > nodeUntil.firstDay {
+                        issues.append(.init(subject, field: "until", "\(name): until \(until) is after '\(end)' ends (until \(nodeUntil))"))
+                    } else if let nodeSince = life.since, until.firstDay <= nodeSince.firstDay {
+                        issues.append(.init(subject, field: "until", "\(name): until \(until) is before '\(end)' exists (since \(nodeSince))"))
+                    }
+                }
+            }
+            if let lifted = edge.lifted {
+                if kind != nil, kind?.restriction == nil {
+                    issues.append(.init(subject, field: "lifted", "\(name): `lifted` is only for restriction edges, and '\(edge.kind)' is \(kind!.role.name)"))
+                } else if let since = edge.lifetime.since, lifted.firstDay <= since.firstDay {
+                    issues.append(.init(subject, field: "lifted", "\(name): lifted \(lifted) is not after since \(since)"))
+                } else if let until = edge.lifetime.until, lifted.firstDay >= until.firstDay {
+                    issues.append(.init(subject, field: "lifted", "\(name): lifted \(lifted) is not before until \(until)"))
+                }
+            }
+            if let scope = edge.scope {
+                if kind != nil, kind?.restriction == nil {
+                    issues.append(.init(subject, field: "scope", "\(name): `scope` is only for restriction edges, and '\(edge.kind)' is \(kind!.role.name)"))
+                } else if !Ecosystem.isValidID(scope) {
+                    issues.append(.init(subject, field: "scope", "\(name): scope '\(scope)' is empty or holds whitespace, a control character or a comma"))
+                }
+            }
+            // An undated dependency holds from the dependent's start: a model released in 2023 cannot be built
+            // on a chip released in 2025. A dependency taken up later gives the edge its own `since`.
+            if edge.lifetime.since == nil, let dependentEnd = kind?.dependent,
+               let from = nodeIndex[edge.from], let to = nodeIndex[edge.to] {
+                let (dependent, dependency) = dependentEnd == .source ? (nodes[from], nodes[to]) : (nodes[to], nodes[from])
+                if let released = dependent.lifetime.since, let provided = dependency.lifetime.since, provided.firstDay > released.lastDay {
+                    issues.append(.init(subject, field: nil,
+                        "\(name): '\(dependent.id)' (since \(released)) depends on '\(dependency.id)', which comes later (since \(provided)); give the edge its own `since` if the dependency was taken up later"))
+                }
             }
         }
 
@@ -165,6 +229,8 @@ extension Ecosystem {
                     issues.append(.init(.edge(i), field: "targets", "\(name): `targets` is only for restriction edges, and '\(kind.id)' is \(kind.role.name)"))
                 }
             }
+            checkLifetime(edge.lifetime, .edge(i), name)
+            checkDates(of: edge, .edge(i), name, kind: kind)
             for (k, target) in edge.targets.enumerated() where !isPlace(target) {
                 issues.append(.init(.edge(i), field: "targets[\(k)]", "\(name): target '\(target)' is not the id of a jurisdiction node (a kind with role jurisdiction, as state and country)"))
             }
@@ -185,5 +251,39 @@ extension Ecosystem {
         return (1 ... 2).contains(lines.count) && lines.allSatisfy { line in
             line.first == "L" && Int(line.dropFirst()).map { $0 >= 1 } == true
         }
+    }
+}
+
+extension Ecosystem {
+    /// What a curator should look at though the file is valid: restrictions without a `scope`, or with one
+    /// not in `RestrictionScope.known`; and, with `staleBefore`, facts whose newest dated source (a reference
+    /// with a `date`) was published before that day.
+    ///
+    /// - Complexity: `O(n + m + s)` for `s` citations.
+    public func warnings(staleBefore: EcoDate? = nil) -> [ValidationIssue] {
+        var issues: [ValidationIssue] = []
+        let schema = self.schema
+        let published = Dictionary(references.compactMap { r in r.latestDate.map { (r.id, $0) } }, uniquingKeysWith: { a, _ in a })
+        func checkAge(_ sources: [String], _ subject: ValidationSubject, _ owner: String) {
+            guard let staleBefore, let newest = sources.compactMap({ published[$0] }).max(), newest.lastDay < staleBefore.firstDay else { return }
+            issues.append(.init(subject, field: "sources", "\(owner): newest dated source is from \(newest), before \(staleBefore)"))
+        }
+        for (i, node) in nodes.enumerated() { checkAge(node.sources, .node(i), "node '\(node.id)'") }
+        for (i, edge) in edges.enumerated() {
+            let name = edge.id.map { "edge '\($0)'" } ?? "edge '\(edge.from)' -> '\(edge.to)'"
+            if schema.edgeKind(edge.kind)?.restriction != nil {
+                if let scope = edge.scope {
+                    if !RestrictionScope.known.contains(scope) {
+                        issues.append(.init(.edge(i), field: "scope",
+                            "\(name): scope '\(scope)' is none of \(RestrictionScope.known.joined(separator: ", "))"))
+                    }
+                } else {
+                    issues.append(.init(.edge(i), field: nil,
+                        "\(name): restriction without a `scope` (\(RestrictionScope.known.joined(separator: ", ")))"))
+                }
+            }
+            checkAge(edge.sources, .edge(i), name)
+        }
+        return issues
     }
 }

@@ -74,15 +74,8 @@ extension LoadedGraph {
     /// - Complexity: `O(n + m)` plus the analyses asked for (a centrality measure, chokepoints, a scenario).
     public func diagram(_ options: DiagramOptions = .init(), theme: Theme = .default) throws(AnalysisError) -> DOTGraph {
         // Drawn edges: as written for ecosystems. Analyses: on the dependency view. Node indices agree.
-        let drawn: LoadedGraph
-        let analysis: LoadedGraph
-        if let ecosystem {
-            drawn = view == .asWritten ? self : LoadedGraph(ecosystem: ecosystem, view: .asWritten, name: name)
-            analysis = view == .dependency ? self : LoadedGraph(ecosystem: ecosystem, view: .dependency, name: name)
-        } else {
-            drawn = self
-            analysis = self
-        }
+        let drawn = projected(to: .asWritten)
+        let analysis = projected(to: .dependency)
         let n = nodeCount
         let schema = ecosystem?.schema
 

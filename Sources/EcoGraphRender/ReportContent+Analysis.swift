@@ -100,7 +100,7 @@ extension LoadedGraph {
             func citation(_ text: String) -> ReportContent.Citation {
                 if let reference = referenceByKey[text] {
                     return ReportContent.Citation(text: text, key: reference.id, title: reference.title, publisher: reference.publisher,
-                                                  date: reference.date, url: reference.url)
+                                                  date: reference.dateText, url: reference.url)
                 }
                 let isWeb = text.hasPrefix("http://") || text.hasPrefix("https://")
                 return ReportContent.Citation(text: text, url: isWeb ? text : nil)
@@ -122,7 +122,7 @@ extension LoadedGraph {
                 for key in Set(edge.sources) where referenceByKey[key] != nil { citingEdges[key, default: []].append([edge.from, edge.to, edge.kind]) }
             }
             references = ecosystem.references.map { reference in
-                ReportContent.Reference(key: reference.id, title: reference.title, publisher: reference.publisher, date: reference.date,
+                ReportContent.Reference(key: reference.id, title: reference.title, publisher: reference.publisher, date: reference.dateText,
                                         url: reference.url, citingNodes: citingNodes[reference.id] ?? [],
                                         citingEdges: citingEdges[reference.id] ?? [])
             }

@@ -7,7 +7,7 @@ import Testing
 @Suite struct BuilderAndRankingTests {
     @Test func theBuilderMakesWhatTheFileFormatMakes() throws {
         var b = EcosystemBuilder(name: "tiny", description: "built in code")
-        b.reference("paper", title: "A paper", publisher: "Lab", date: "2025-01", url: "https://example.org/p")
+        b.reference("paper", title: "A paper", publisher: "Lab", date: EcoDate(year: 2025, month: 1), url: "https://example.org/p")
         b.node("cn", kind: .state, label: "China")
         b.node("lab", kind: .company, attributes: ["country": "cn"], sources: ["paper"])
         b.node("m", kind: .model, label: "Model M", attributes: ["year": 2025, "open": true], inferred: true, note: "n")
