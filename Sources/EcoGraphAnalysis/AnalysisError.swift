@@ -36,6 +36,8 @@ public indirect enum AnalysisError: Error, Sendable, Equatable, CustomStringConv
     case kernel(KernelFailure)
     /// Something in a scenario failed; the scenario's name and the reason.
     case scenario(name: String, AnalysisError)
+    /// An analysis failed in one sampled world (its index) though it succeeded on the full map.
+    case sampledWorld(Int, AnalysisError)
 
     /// One line: what went wrong and what to do about it.
     public var description: String {
@@ -57,6 +59,7 @@ public indirect enum AnalysisError: Error, Sendable, Equatable, CustomStringConv
         case .measureFailed(let measure, let failure): "\(measure.rawValue): \(failure)"
         case .kernel(let failure): failure.description
         case .scenario(let name, let reason): "scenario '\(name)': \(reason)"
+        case .sampledWorld(let world, let reason): "in sampled world \(world): \(reason)"
         }
     }
 
@@ -77,6 +80,8 @@ public enum AnalysisParameter: String, Sendable, Hashable, CaseIterable {
     case top
     /// The radius of an ego network (`DiagramOptions.depth`).
     case depth
+    /// The number of sampled worlds (`SimulationOptions.worlds`).
+    case uncertainty
 
     /// The parameter in words, for messages.
     public var summary: String {
@@ -85,6 +90,7 @@ public enum AnalysisParameter: String, Sendable, Hashable, CaseIterable {
         case .alpha: "alpha"
         case .top: "the number of ranked entries"
         case .depth: "the depth of an ego network"
+        case .uncertainty: "the number of sampled worlds"
         }
     }
 }

@@ -274,29 +274,7 @@ extension LoadedGraph {
     ///   `.measureFailed` with the kernel's error where the measure is undefined or does not converge (its
     ///   message suggests a fix, such as a smaller alpha for Katz).
     public func centralityScores(_ measure: CentralityMeasure, options: CentralityOptions = .init()) throws(AnalysisError) -> [Double] {
-        let g = options.weighted ? graph : graph.unweighted
-        let definition = measure.definition
-        var sources = BetweennessSources.all
-        if let k = options.samples, definition.samplesSources {
-            guard k >= 1, k <= g.nodeCount else {
-                throw .invalidParameter(.samples, value: "\(k)", expected: "between 1 and the number of nodes (\(g.nodeCount))")
-            }
-            sources = .sample(count: k, seed: options.seed)
-        }
-        if let alpha = options.alpha {
-            guard alpha.isFinite else { throw .invalidParameter(.alpha, value: "\(alpha)", expected: "a finite number") }
-            if let allowed = definition.alpha?.allowed, !allowed.contains(alpha) {
-                func plain(_ x: Double) -> String { x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : String(x) }
-                throw .invalidParameter(.alpha, value: plain(alpha), expected: "in [\(plain(allowed.lowerBound)), \(plain(allowed.upperBound))] for \(definition.name)")
-            }
-        }
-        var resolved = options
-        if resolved.alpha == nil { resolved.alpha = definition.alpha?.default }
-        do {
-            return try definition.compute(g, resolved, sources)
-        } catch {
-            throw .measureFailed(measure, KernelFailure(error))
-        }
+        try measure.scores(on: options.weighted ? graph : graph.unweighted, options: options)
     }
 
     /// Every node measure (and, with `edges`, edge betweenness) computed once, in the table's order. A measure
@@ -346,5 +324,35 @@ extension LoadedGraph {
         }
         return CentralityRanking(measure: measure, isDirected: g.isDirected, weighted: options.weighted && g.weights != nil,
                                  normalized: measure.isNormalized(options), scores: items)
+    }
+}
+
+extension CentralityMeasure {
+    /// The measure's scores on a kernel graph as it is (weights, if it has any, are read as the measure
+    /// reads them), after checking the options against it: the one place a measure is computed.
+    /// - Throws: as `LoadedGraph.centralityScores(_:options:)`.
+    func scores(on g: CSRGraph, options: CentralityOptions) throws(AnalysisError) -> [Double] {
+        let definition = self.definition
+        var sources = BetweennessSources.all
+        if let k = options.samples, definition.samplesSources {
+            guard k >= 1, k <= g.nodeCount else {
+                throw .invalidParameter(.samples, value: "\(k)", expected: "between 1 and the number of nodes (\(g.nodeCount))")
+            }
+            sources = .sample(count: k, seed: options.seed)
+        }
+        if let alpha = options.alpha {
+            guard alpha.isFinite else { throw .invalidParameter(.alpha, value: "\(alpha)", expected: "a finite number") }
+            if let allowed = definition.alpha?.allowed, !allowed.contains(alpha) {
+                func plain(_ x: Double) -> String { x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : String(x) }
+                throw .invalidParameter(.alpha, value: plain(alpha), expected: "in [\(plain(allowed.lowerBound)), \(plain(allowed.upperBound))] for \(definition.name)")
+            }
+        }
+        var resolved = options
+        if resolved.alpha == nil { resolved.alpha = definition.alpha?.default }
+        do {
+            return try definition.compute(g, resolved, sources)
+        } catch {
+            throw .measureFailed(self, KernelFailure(error))
+        }
     }
 }

@@ -22,6 +22,8 @@ struct CentralityCommand: ParsableCommand {
               ecograph centrality deps.txt --measure betweenness --samples 500 --seed 7 --format json
               ecograph centrality --measure katz --alpha 0.05 --weighted
               ecograph centrality --all --format csv
+              ecograph centrality --measure pagerank --uncertainty 1000 --seed 7 --top 10
+              ecograph centrality --measure betweenness --uncertainty 200 --min-confidence 0.5 --format json
             """
     )
 
@@ -39,9 +41,6 @@ struct CentralityCommand: ParsableCommand {
     @Option(help: "Estimate betweenness from K sampled sources (NetworkX's k), rescaled by n/K.")
     var samples: Int?
 
-    @Option(help: "Seed of the betweenness source sample.")
-    var seed: UInt64 = 0
-
     @Option(help: "PageRank's damping factor (default 0.85) or Katz's attenuation (default 0.1).")
     var alpha: Double?
 
@@ -56,8 +55,10 @@ struct CentralityCommand: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
-    @Option(help: "Print only the N highest-ranked items.")
+    @Option(help: "Print only the N highest-ranked items (with --uncertainty, also the k of the top-k share; default 10).")
     var top: Int?
+
+    @OptionGroup var uncertain: UncertaintyOptions
 
     func validate() throws {
         if all == (measure != nil) { throw ValidationError("give either --measure M or --all") }
@@ -66,16 +67,23 @@ struct CentralityCommand: ParsableCommand {
             let sampled = CentralityMeasure.allCases.filter(\.definition.samplesSources).map(\.rawValue)
             throw ValidationError("--samples applies to \(sampled.joined(separator: " and ")) only")
         }
+        if uncertain.uncertainty != nil && all { throw ValidationError("--uncertainty takes one --measure, not --all") }
+        if uncertain.uncertainty != nil && samples != nil { throw ValidationError("--uncertainty computes each world exactly: leave out --samples") }
     }
 
     var options: CentralityOptions {
-        CentralityOptions(weighted: weighted, normalized: !raw, samples: samples, seed: seed, alpha: alpha, beta: beta)
+        CentralityOptions(weighted: weighted, normalized: !raw, samples: samples, seed: uncertain.seed, alpha: alpha, beta: beta)
     }
 
     func run() throws {
         try reportingErrors {
             let graph = try input.load(view: view)
-            if let measure {
+            if let measure, let simulation = uncertain.simulation(top: top) {
+                let spread = try graph.centralityUncertainty(measure, options: options, simulation: simulation)
+                UncertaintyOptions.noteIfCertain(spread.uncertainFacts, input: input)
+                let ranking = try graph.centrality(measure, options: options)
+                printOut(Self.render(ranking, uncertainty: spread, format: output.format, top: top))
+            } else if let measure {
                 let ranking = try graph.centrality(measure, options: options)
                 printOut(Self.render(ranking, format: output.format, top: top))
             } else {

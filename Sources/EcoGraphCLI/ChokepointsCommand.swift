@@ -13,6 +13,8 @@ struct ChokepointsCommand: ParsableCommand {
               ecograph chokepoints --top 10
               ecograph chokepoints --consumers global-south --providers model
               ecograph chokepoints deps.txt --model cascade --format json
+              ecograph chokepoints --uncertainty 1000 --seed 1 --top 10
+              ecograph chokepoints --uncertainty 500 --exclude-inferred --format csv
             """
     )
 
@@ -21,13 +23,22 @@ struct ChokepointsCommand: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
-    @Option(help: "Print only the N highest-impact nodes.")
+    @Option(help: "Print only the N highest-impact nodes (with --uncertainty, also the k of the top-k share; default 10).")
     var top: Int?
+
+    @OptionGroup var uncertain: UncertaintyOptions
 
     func run() throws {
         try reportingErrors {
-            let report = try input.load(view: .dependency).chokepoints(dependency.options)
-            printOut(Self.render(report, format: output.format, top: top))
+            let graph = try input.load(view: .dependency)
+            let report = try graph.chokepoints(dependency.options)
+            if let simulation = uncertain.simulation(top: top) {
+                let spread = try graph.chokepointUncertainty(dependency.options, simulation: simulation)
+                UncertaintyOptions.noteIfCertain(spread.uncertainFacts, input: input)
+                printOut(Self.render(report, uncertainty: spread, format: output.format, top: top))
+            } else {
+                printOut(Self.render(report, format: output.format, top: top))
+            }
         }
     }
 

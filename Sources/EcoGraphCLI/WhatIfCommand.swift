@@ -14,6 +14,7 @@ struct WhatIfCommand: ParsableCommand {
               ecograph whatif --apply us-bis-2023-10-h800,us-2025-04-h20 --consumers country
               ecograph whatif --scenario Graphs/scenarios.yaml --consumers global-south --providers model
               ecograph whatif --remove-kind state --model cascade --format json
+              ecograph whatif --apply us-bis-2023-10-h800 --consumers country --uncertainty 1000 --seed 3
             """
     )
 
@@ -25,6 +26,8 @@ struct WhatIfCommand: ParsableCommand {
 
     @Option(help: "How many top chokepoints to compare before and after.")
     var top: Int = 10
+
+    @OptionGroup var uncertain: UncertaintyOptions
 
     func validate() throws {
         if scenarios.isInline == (scenarios.scenario != nil) {
@@ -38,7 +41,14 @@ struct WhatIfCommand: ParsableCommand {
             let graph = try input.load(view: .dependency)
             var results: [WhatIfResult] = []
             for scenario in scenarios { results.append(try graph.whatIf(scenario, options: dependency.options, rankingSize: top)) }
-            printOut(Self.render(results, format: output.format))
+            if let simulation = uncertain.simulation(top: top) {
+                var spreads: [UncertainWhatIf] = []
+                for scenario in scenarios { spreads.append(try graph.whatIfUncertainty(scenario, options: dependency.options, simulation: simulation)) }
+                if let first = spreads.first, spreads.allSatisfy({ $0.uncertainFacts == 0 }) { UncertaintyOptions.noteIfCertain(first.uncertainFacts, input: input) }
+                printOut(Self.render(Array(zip(results, spreads)), format: output.format))
+            } else {
+                printOut(Self.render(results, format: output.format))
+            }
         }
     }
 
