@@ -160,8 +160,8 @@ public enum Percentile {
     /// With `n` values `x₀ ≤ … ≤ xₙ₋₁` and `q = percent / 100`: `h = (n − 1) q`, `j = ⌊h⌋`, `g = h − j`; the
     /// result is `xₙ₋₁` when `h ≥ n − 1`, else the interpolation between `xⱼ` and `xⱼ₊₁` in NumPy's own
     /// rounding: `xⱼ₊₁ − (xⱼ₊₁ − xⱼ)(1 − g)` when `g ≥ 0.5`, else `xⱼ + (xⱼ₊₁ − xⱼ) g`. So the 5th
-    /// percentile of 0, 10, 20, 30 is 1.5 (`h = 0.15`), the 95th 28.5. Equal neighbours give their value
-    /// exactly.
+    /// percentile of 0, 10, 20, 30, 40 is 2 (`h = 0.2`), the 95th 38 (`h = 3.8`); of 0, 10, 20, 30 it is
+    /// 1.5000000000000002, in NumPy's rounding as in ours. Equal neighbours give their value exactly.
     ///
     /// - Parameters:
     ///   - sorted: the sample, sorted ascending, not empty.

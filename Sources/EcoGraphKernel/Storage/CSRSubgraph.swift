@@ -30,8 +30,8 @@ extension CSRGraph {
     /// Nodes that are not kept are left out and the others renumbered in order (`nodes` maps back); without
     /// `keepingNodes` every node stays, with its index, and an edge is kept by its mask alone. Kept edges
     /// keep their relative order, so a directed subgraph's edge id is still its out-arc's position. The
-    /// result equals building the kept edges with `CSRGraphBuilder` (see the tests), in linear time: rows
-    /// are filtered, never sorted.
+    /// result equals building the kept edges with `CSRGraphBuilder` (see the tests; as there, a graph with
+    /// no edge left has no weights), in linear time: rows are filtered, never sorted.
     ///
     /// - Parameters:
     ///   - keepingEdges: a flag per edge id (`edgeCount` of them).
@@ -113,7 +113,7 @@ extension CSRGraph {
             nodeCount: k, isDirected: isDirected,
             outOffsets: out.offsets, outTargets: out.neighbours, outEdges: out.edges,
             inOffsets: into.offsets, inSources: into.neighbours, inEdges: into.edges,
-            weights: newWeights, edgeSources: sources, edgeTargets: targets, selfLoopCount: selfLoops)
+            weights: keptEdges.isEmpty ? nil : newWeights, edgeSources: sources, edgeTargets: targets, selfLoopCount: selfLoops)
         return CSRSubgraph(graph: graph, nodes: keptNodes, edges: keptEdges)
     }
 }
