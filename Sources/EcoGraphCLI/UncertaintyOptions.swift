@@ -11,7 +11,7 @@ struct UncertaintyOptions: ParsableArguments {
     var uncertainty: Int?
 
     @Option(help: ArgumentHelp(
-        "Seed of the random draws: the sampled worlds of --uncertainty (world w draws from SplitMix64 seeded with seed ^ w), and for centrality the sources of --samples.",
+        "Seed of the random draws: the sampled worlds of --uncertainty (world w depends on the seed and w alone, so results are the same on any number of cores; see docs/UNCERTAINTY.md), and for centrality the sources of --samples.",
         valueName: "s"))
     var seed: UInt64 = 0
 
