@@ -247,6 +247,53 @@ import Testing
         #expect(spread.items.first { $0.id == "util" }!.value.low == 2)  // app loses util and core
     }
 
+    @Test("edge-kind removals in a world cut a merged dependency when every surviving fact behind it is of a removed kind")
+    func edgeKindRemovalsPerWorld() throws {
+        // lib -> core stands for two facts: lib builds_on core, and core supplies lib.
+        let ecosystem = Ecosystem(
+            nodes: ["app", "lib", "core"].map { EcosystemNode(id: $0, kind: "technology") },
+            edges: [EcosystemEdge(from: "app", to: "lib", kind: "builds_on"),
+                    EcosystemEdge(from: "lib", to: "core", kind: "builds_on"),
+                    EcosystemEdge(from: "core", to: "lib", kind: "supplies")])
+        let scenario = Scenario(name: "no supplies", removeEdgeKinds: ["supplies"])
+        let full = try LoadedGraph(ecosystem: ecosystem).whatIf(scenario)
+        #expect(full.lostPairs == 0)  // builds_on keeps lib -> core
+        var variant = ecosystem
+        variant.edges[1].confidence = 0
+        for model in ImpactModel.allCases {
+            let spread = try LoadedGraph(ecosystem: variant).whatIfUncertainty(scenario, options: ChokepointOptions(model: model), simulation: simulation(6))
+            let reduced = try LoadedGraph(ecosystem: removingEdge(ecosystem, 1)).whatIf(scenario, options: ChokepointOptions(model: model))
+            // Without builds_on, the supplies fact alone stands for lib -> core, and the scenario cuts it.
+            // Reach: app and lib each lose core; cascade: lib fails (its sole dependency is cut), then app.
+            #expect(reduced.lostPairs == 2, "\(model)")
+            #expect(spread.lostPairs.low == Double(reduced.lostPairs) && spread.lostPairs.high == Double(reduced.lostPairs), "\(model)")
+            #expect(spread.consumers.map(\.id).sorted() == reduced.affected.map(\.id).sorted())
+        }
+    }
+
+    @Test("a measure that fails in some world fails the analysis, naming the lowest such world, serial or parallel")
+    func failingWorlds() throws {
+        // A three-cycle whose closing edge has confidence 0.5: eigenvector centrality is undefined without it.
+        let ecosystem = Ecosystem(
+            nodes: ["a", "b", "c"].map { EcosystemNode(id: $0, kind: "technology") },
+            edges: [EcosystemEdge(from: "a", to: "b", kind: "builds_on"), EcosystemEdge(from: "b", to: "c", kind: "builds_on"),
+                    EcosystemEdge(from: "c", to: "a", kind: "builds_on", confidence: 0.5)])
+        let graph = LoadedGraph(ecosystem: ecosystem)
+        let facts = try #require(FactWorlds(graph))
+        var world = facts.workspace()
+        let firstBroken = try #require((0 ..< 64).first { w in facts.draw(world: w, seed: 3, into: &world); return !world.edgeAlive[2] })
+        for parallel in [false, true] {
+            do {
+                _ = try graph.centralityUncertainty(.eigenvector, simulation: simulation(64, seed: 3, parallel: parallel))
+                Issue.record("expected a failure")
+            } catch {
+                guard case .sampledWorld(let w, .measureFailed(.eigenvector, _)) = error else { Issue.record("\(error)"); continue }
+                #expect(w == firstBroken)
+            }
+        }
+        #expect(try graph.centralityUncertainty(.pagerank, simulation: simulation(64, seed: 3)).items.count == 3)
+    }
+
     // MARK: Convergence to the exact distribution
 
     /// The tiny map: a -> b -> c, a -> d -> c, all `builds_on`; d has confidence q, d -> c confidence p.
