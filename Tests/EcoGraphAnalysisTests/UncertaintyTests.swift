@@ -271,6 +271,23 @@ import Testing
         }
     }
 
+    @Test("the fact filters apply before sampling: a fact below the confidence floor is in no world")
+    func filtersComeFirst() throws {
+        var ecosystem = certain(try supplyChain())
+        let index = try setEdgeConfidence(&ecosystem, from: "model-x", to: "chip-b", 0.5)
+        let filtered = LoadedGraph(ecosystem: ecosystem, filter: FactFilter(minConfidence: 0.6))
+        let reduced = LoadedGraph(ecosystem: removingEdge(certain(try supplyChain()), index))
+        let spread = try filtered.chokepointUncertainty(ChokepointOptions(model: .cascade), simulation: simulation(200, always: true))
+        let exact = try reduced.chokepoints(ChokepointOptions(model: .cascade))
+        #expect(spread.items.map(\.id) == exact.chokepoints.map(\.id))
+        #expect(spread.items.map(\.value) == exact.chokepoints.map { .constant(Double($0.impact)) })
+        // Without the floor the same edge is uncertain, and chip-a's cascade impact varies with it.
+        let open = try LoadedGraph(ecosystem: ecosystem).chokepointUncertainty(ChokepointOptions(model: .cascade), simulation: simulation(200))
+        #expect(open.uncertainFacts == 1)
+        let chipA = try #require(open.items.first { $0.id == "chip-a" }?.value)
+        #expect(chipA.low < chipA.high)
+    }
+
     @Test("a measure that fails in some world fails the analysis, naming the lowest such world, serial or parallel")
     func failingWorlds() throws {
         // A three-cycle whose closing edge has confidence 0.5: eigenvector centrality is undefined without it.
