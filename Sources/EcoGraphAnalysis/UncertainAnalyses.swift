@@ -18,12 +18,12 @@ extension LoadedGraph {
     ///   - options: as for `centrality(_:options:)`, except sampled betweenness sources (`samples`).
     ///   - simulation: worlds, seed, k.
     /// - Throws: what `centralityScores` throws; `AnalysisError.invalidParameter` for a world count or k below
-    ///   1 or for sampled sources; `.sampledWorld` when the measure fails in a world (the lowest such world).
+    ///   1, for more worlds than `SimulationOptions` allows, or for sampled sources; `.sampledWorld` when the measure fails in a world (the lowest such world).
     /// - Complexity: `N` runs of the measure on graphs no larger than the full one, plus `O(N (n + m))` to
     ///   draw and cut out the worlds and `O(n N log N)` to summarise.
     public func centralityUncertainty(_ measure: CentralityMeasure, options: CentralityOptions = .init(),
                                       simulation: SimulationOptions) throws(AnalysisError) -> UncertainRanking {
-        try simulation.validate()
+        try simulation.validate(items: measure.scoresEdges ? graph.edgeCount : nodeCount)
         if let k = options.samples, measure.definition.samplesSources {
             throw .invalidParameter(.samples, value: "\(k)", expected: "absent when worlds are sampled (each world is computed exactly)")
         }
@@ -85,10 +85,11 @@ extension LoadedGraph {
     /// cascade model, the consumers that fail. Consumers and providers are chosen on the full map; a dropped
     /// consumer reaches nothing in its world, so it loses nothing there, and a dropped node's impact is 0.
     ///
-    /// - Throws: what `chokepoints(_:)` throws; `AnalysisError.invalidParameter` for a world count or k below 1.
+    /// - Throws: what `chokepoints(_:)` throws; `AnalysisError.invalidParameter` for a world count or k below 1,
+    ///   or more worlds than `SimulationOptions` allows.
     /// - Complexity: `N` impact computations (`dependencyImpact` or `cascadeImpact`) on the worlds' graphs.
     public func chokepointUncertainty(_ options: ChokepointOptions = .init(), simulation: SimulationOptions) throws(AnalysisError) -> UncertainRanking {
-        try simulation.validate()
+        try simulation.validate(items: nodeCount)
         let consumers = try nodes(in: options.consumers)
         var providerMask: [Bool]?
         if options.providers != .all {
@@ -155,14 +156,15 @@ extension LoadedGraph {
     /// scenario, under the reach or cascade model, as `whatIf(_:options:rankingSize:)` counts it on the full
     /// map (whose numbers are the `exact` ones).
     ///
-    /// - Throws: what `whatIf` throws; `AnalysisError.invalidParameter` for a world count or k below 1.
+    /// - Throws: what `whatIf` throws; `AnalysisError.invalidParameter` for a world count or k below 1, or more
+    ///   worlds than `SimulationOptions` allows.
     /// - Complexity: `N` times the scenario's own cost (two searches per consumer, or one cascade).
     public func whatIfUncertainty(_ scenario: Scenario, options: ChokepointOptions = .init(),
                                   simulation: SimulationOptions) throws(AnalysisError) -> UncertainWhatIf {
-        try simulation.validate()
         let resolved = try resolve(scenario)
         let removed = Set(resolved.removedNodes)
         let consumers = try nodes(in: options.consumers).filter { !removed.contains($0) }
+        try simulation.validate(items: consumers.count)
         var isProvider = [Bool](repeating: options.providers == .all, count: nodeCount)
         if options.providers != .all { for p in try nodes(in: options.providers) { isProvider[p] = true } }
         let countsProviders = options.providers != .all

@@ -45,10 +45,23 @@ public struct SimulationOptions: Sendable, Equatable {
         self.parallel = parallel
     }
 
-    /// Checks the counts.
-    /// - Throws: `AnalysisError.invalidParameter` for `worlds < 1` (`.uncertainty`) or `top < 1` (`.top`).
-    func validate() throws(AnalysisError) {
+    /// The most worlds a simulation samples.
+    public static let maximumWorlds = 1_000_000
+    /// The most values (worlds × items) a simulation keeps: every world's value of every item is kept for
+    /// the percentiles (12 bytes each with its rank, so at most about 1.2 GB).
+    public static let maximumValues = 100_000_000
+
+    /// Checks the counts against an analysis of `items` items (nodes, edges or consumers).
+    /// - Throws: `AnalysisError.invalidParameter` for `worlds` below 1 or above `maximumWorlds` or
+    ///   `maximumValues / items` (`.uncertainty`), or `top < 1` (`.top`).
+    func validate(items: Int) throws(AnalysisError) {
         guard worlds >= 1 else { throw .invalidParameter(.uncertainty, value: "\(worlds)", expected: "at least 1") }
+        let limit = min(Self.maximumWorlds, max(1, Self.maximumValues / max(1, items)))
+        guard worlds <= limit else {
+            throw .invalidParameter(.uncertainty, value: "\(worlds)", expected: items * Self.maximumWorlds > Self.maximumValues
+                ? "at most \(limit) for \(items) items (every world's value of every item is kept, at most \(Self.maximumValues) in all)"
+                : "at most \(limit)")
+        }
         guard top >= 1 else { throw .invalidParameter(.top, value: "\(top)", expected: "at least 1") }
     }
 }

@@ -418,6 +418,17 @@ import Testing
         #expect(throws: AnalysisError.self) {
             try graph.centralityUncertainty(.betweenness, options: CentralityOptions(samples: 3), simulation: SimulationOptions(worlds: 3))
         }
+        // Memory: every world's value of every item is kept.
+        #expect(throws: AnalysisError.invalidParameter(.uncertainty, value: "1000001", expected: "at most 1000000")) {
+            try graph.chokepointUncertainty(simulation: SimulationOptions(worlds: 1_000_001))
+        }
+        let bundled = try LoadedGraph.bundled()
+        let limit = SimulationOptions.maximumValues / bundled.nodeCount
+        #expect(limit < SimulationOptions.maximumWorlds)
+        #expect(throws: AnalysisError.invalidParameter(.uncertainty, value: "\(limit + 1)",
+                                                       expected: "at most \(limit) for \(bundled.nodeCount) items (every world's value of every item is kept, at most 100000000 in all)")) {
+            try bundled.centralityUncertainty(.pagerank, simulation: SimulationOptions(worlds: limit + 1))
+        }
         let table = GraphTable(isDirected: true, nodeIDs: ["a", "b", "c"], sources: [0, 1], targets: [1, 2])
         let generic = LoadedGraph(table: table, name: "g")
         let spread = try generic.chokepointUncertainty(simulation: SimulationOptions(worlds: 50))
