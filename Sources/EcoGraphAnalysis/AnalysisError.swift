@@ -36,6 +36,8 @@ public indirect enum AnalysisError: Error, Sendable, Equatable, CustomStringConv
     case kernel(KernelFailure)
     /// Something in a scenario failed; the scenario's name and the reason.
     case scenario(name: String, AnalysisError)
+    /// A candidate edge (of `rescues(from:candidates:)`) that the ecosystem's schema rejects, with the reason.
+    case candidate(String)
 
     /// One line: what went wrong and what to do about it.
     public var description: String {
@@ -57,6 +59,7 @@ public indirect enum AnalysisError: Error, Sendable, Equatable, CustomStringConv
         case .measureFailed(let measure, let failure): "\(measure.rawValue): \(failure)"
         case .kernel(let failure): failure.description
         case .scenario(let name, let reason): "scenario '\(name)': \(reason)"
+        case .candidate(let reason): "candidate \(reason)"
         }
     }
 
