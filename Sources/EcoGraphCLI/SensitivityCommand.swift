@@ -88,7 +88,7 @@ struct SensitivityCommand: ParsableCommand {
                 let column = (line.firstIndex { $0 != " " && $0 != "\t" }.map { line.distance(from: line.startIndex, to: $0) } ?? 0) + 1
                 throw CLIError("\(path):\(number + 1):\(column): a candidate is `FROM TO KIND`, found \(words.count) word\(words.count == 1 ? "" : "s")")
             }
-            edges.append(EcosystemEdge(from: String(words[0]), to: String(words[1]), kind: String(words[2]), sources: ["\(path):\(number + 1)"]))
+            edges.append(EcosystemEdge(from: String(words[0]), to: String(words[1]), kind: String(words[2])))
         }
         guard !edges.isEmpty else { throw CLIError("\(path): no candidate edges (one `FROM TO KIND` per line)") }
         return edges
