@@ -170,10 +170,13 @@ extension FactSensitivity: Encodable, OutputValueConvertible {
 }
 
 extension SensitivityReport: Encodable, OutputValueConvertible {
-    /// `{target, top, baseline, examined, facts: [FactSensitivity]}`.
+    /// `{target, top, baseline, examined, population, changingShare: {estimate, low, high}, facts: [FactSensitivity]}`.
     public var outputValue: OutputValue {
-        .map([("target", .string(target.name)), ("top", .int(top)), ("baseline", .strings(baseline)), ("examined", .int(examined)),
-              ("facts", .list(facts.map(\.outputValue)))])
+        let share = changingShare
+        return .map([("target", .string(target.name)), ("top", .int(top)), ("baseline", .strings(baseline)), ("examined", .int(examined)),
+                     ("population", .int(population)),
+                     ("changingShare", .map([("estimate", .number(share.estimate)), ("low", .number(share.low)), ("high", .number(share.high))])),
+                     ("facts", .list(facts.map(\.outputValue)))])
     }
 
     /// Encodes `outputValue`.

@@ -87,6 +87,18 @@ public struct Rescue: Sendable, Hashable {
 
 /// The facts a result depends on most.
 public struct SensitivityReport: Sendable {
+    /// The share of facts whose removal changes the result, with a 95% Wilson score interval; exact (a
+    /// zero-width interval) when every fact was examined. For a uniform sample of `examined` out of
+    /// `population` facts, the interval bounds the share over all facts at 95% confidence.
+    public var changingShare: (estimate: Double, low: Double, high: Double) {
+        let n = Double(max(examined, 1)), p = Double(facts.count) / n
+        guard examined < population else { return (p, p, p) }
+        let z = 1.959963984540054, z2 = z * z
+        let centre = (p + z2 / (2 * n)) / (1 + z2 / n)
+        let half = z * ((p * (1 - p) / n + z2 / (4 * n * n)).squareRoot()) / (1 + z2 / n)
+        return (p, max(0, centre - half), min(1, centre + half))
+    }
+
     /// What was asked about.
     public var target: SensitivityTarget
     /// The size of the top compared (top-k targets).
@@ -95,6 +107,8 @@ public struct SensitivityReport: Sendable {
     public var baseline: [String]
     /// How many facts were taken away one at a time.
     public var examined: Int
+    /// How many facts the graph has: more than `examined` when a sample was examined.
+    public var population: Int
     /// The facts whose removal changes the result, most consequential first (then in file order).
     public var facts: [FactSensitivity]
 }
@@ -156,7 +170,28 @@ extension LoadedGraph {
         }
         let order = Dictionary(uniqueKeysWithValues: facts.enumerated().map { ($1, $0) })
         changed.sort { a, b in a.weight != b.weight ? a.weight > b.weight : order[a.fact]! < order[b.fact]! }
-        return SensitivityReport(target: target, top: top, baseline: context.baseline, examined: facts.count, facts: changed)
+        return SensitivityReport(target: target, top: top, baseline: context.baseline, examined: facts.count,
+                                 population: max(facts.count, allFacts.count), facts: changed)
+    }
+
+    /// A uniform sample of facts without replacement, in their order, the same for the same seed: for graphs
+    /// too large to take every fact away (see `SensitivityReport.changingShare`).
+    /// - Complexity: `O(f)` for `f` facts.
+    public static func sample(_ facts: [Fact], count: Int, seed: UInt64) -> [Fact] {
+        guard count < facts.count else { return facts }
+        // Selection sampling (Knuth's Algorithm S) driven by SplitMix64.
+        var state = seed, chosen: [Fact] = [], needed = count
+        chosen.reserveCapacity(count)
+        for (i, fact) in facts.enumerated() where needed > 0 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            z ^= z >> 31
+            let u = Double(z >> 11) / Double(1 << 53)
+            if Double(facts.count - i) * u < Double(needed) { chosen.append(fact); needed -= 1 }
+        }
+        return chosen
     }
 
     /// Which single extra edge, from a list of candidates (an alternative supplier, another model), would

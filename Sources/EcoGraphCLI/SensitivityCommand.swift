@@ -37,10 +37,17 @@ struct SensitivityCommand: ParsableCommand {
     @Option(help: ArgumentHelp("With a scenario: candidate extra edges, one `FROM TO KIND` per line.", valueName: "file"))
     var candidates: String?
 
+    @Option(help: ArgumentHelp("Take away a uniform sample of this many facts instead of every one (large graphs); the output bounds the share of facts that change the finding at 95%.", valueName: "n"))
+    var sample: Int?
+
+    @Option(help: "The seed of --sample.")
+    var seed: UInt64 = 1
+
     enum FactSet: String, ExpressibleByArgument, CaseIterable { case all, nodes, edges }
 
     func validate() throws {
         if top < 1 { throw ValidationError("--top must be at least 1") }
+        if let sample, sample < 1 { throw ValidationError("--sample must be at least 1") }
         if of != "impact" && of != "scenario" && CentralityMeasure(rawValue: of) == nil {
             throw ValidationError("--of '\(of)' is none of impact, scenario, \(CentralityMeasure.allCases.map(\.rawValue).joined(separator: ", "))")
         }
@@ -71,7 +78,9 @@ struct SensitivityCommand: ParsableCommand {
             case .nodes: all.filter { if case .node = $0 { true } else { false } }
             case .edges: all.filter { if case .edge = $0 { true } else { false } }
             }
-            let report = try graph.sensitivity(of: target, options: dependency.options, top: top, facts: chosen)
+            let examined = sample.map { LoadedGraph.sample(chosen, count: $0, seed: seed) } ?? chosen
+            var report = try graph.sensitivity(of: target, options: dependency.options, top: top, facts: examined)
+            report.population = chosen.count
             printOut(Self.render(report, rescues: rescues, file: graph.locations?.file, format: output.format))
         }
     }
@@ -94,6 +103,8 @@ struct SensitivityCommand: ParsableCommand {
         return edges
     }
 
+    private static func percent(_ x: Double) -> String { String(format: "%.1f%%", 100 * x) }
+
     static func render(_ report: SensitivityReport, rescues: [Rescue]?, file: String?, format: OutputFormat) -> String {
         switch format {
         case .json:
@@ -115,7 +126,12 @@ struct SensitivityCommand: ParsableCommand {
             var out = "Load-bearing facts for \(report.target.name)"
             if case .scenario = report.target { out += " (cut off on the full map: \(report.baseline.isEmpty ? "none" : report.baseline.joined(separator: ", ")))\n" }
             else { out += ", top \(report.top) (\(report.baseline.joined(separator: ", ")))\n" }
-            out += "\(report.facts.count) of \(report.examined) facts change it\n"
+            out += "\(report.facts.count) of \(report.examined) facts change it"
+            if report.examined < report.population {
+                let share = report.changingShare
+                out += " (a sample of \(report.population) facts: between \(percent(share.low)) and \(percent(share.high)) of all facts change it, 95%)"
+            }
+            out += "\n"
             let rows = report.facts.enumerated().map { i, f in
                 ["\(i + 1)", f.name, f.kind ?? "", AttributeValue.number(f.confidence).description, f.inferred ? "yes" : "",
                  f.sources.prefix(3).joined(separator: " ") + (f.sources.count > 3 ? " +\(f.sources.count - 3)" : ""),

@@ -1,4 +1,4 @@
-import EcoGraphAnalysis
+@testable import EcoGraphAnalysis
 import EcoGraphTestSupport
 import Testing
 
@@ -170,5 +170,26 @@ struct SensitivityTests {
         #expect(a.outputValue.json == b.outputValue.json)
         #expect(a.examined == graph.nodeCount + graph.ecosystem!.edges.count)
         #expect(throws: AnalysisError.invalidParameter(.top, value: "0", expected: "at least 1")) { _ = try graph.sensitivity(of: .impact, top: 0) }
+    }
+
+    @Test("sampling: seeded, uniform, without repeats; the share changing is bounded by Wilson's 95% interval")
+    func sampling() throws {
+        let facts = (0 ..< 1000).map(Fact.edge)
+        let a = LoadedGraph.sample(facts, count: 100, seed: 7), b = LoadedGraph.sample(facts, count: 100, seed: 7)
+        #expect(a == b && a.count == 100 && Set(a).count == 100 && a != LoadedGraph.sample(facts, count: 100, seed: 8))
+        #expect(LoadedGraph.sample(facts, count: 2000, seed: 1) == facts)
+        // Uniform: over many seeds every fact is drawn about count/size of the time (10%); 400 draws each.
+        var drawn = [Int](repeating: 0, count: 1000)
+        for seed in 0 ..< UInt64(4000) { for case .edge(let k) in LoadedGraph.sample(facts, count: 100, seed: seed) { drawn[k] += 1 } }
+        #expect(drawn.allSatisfy { (330 ... 470).contains($0) }, "\(drawn.min()!) ... \(drawn.max()!)")
+        // Wilson's interval for 2 changing facts of 20 examined (a published worked value: 0.0279 to 0.3010).
+        let entry = FactSensitivity(fact: .edge(0), name: "e", kind: nil, confidence: 1, inferred: false, sources: [], location: nil, moves: [],
+                                    setChange: 1, displacement: 1, noLongerCutOff: [], nowCutOff: [])
+        var report = SensitivityReport(target: .impact, top: 1, baseline: [], examined: 20, population: 1000, facts: [entry, entry])
+        let share = report.changingShare
+        #expect(share.estimate == 0.1)
+        #expect(abs(share.low - 0.027866481213768) < 1e-12 && abs(share.high - 0.301033645228487) < 1e-12)
+        report.population = 20
+        #expect(report.changingShare == (0.1, 0.1, 0.1))
     }
 }
