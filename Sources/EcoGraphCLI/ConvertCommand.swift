@@ -7,7 +7,7 @@ struct ConvertCommand: ParsableCommand {
         commandName: "convert",
         abstract: "Write a graph in another format: ecosystem YAML/JSON, GraphML, CSV or an edge list.",
         discussion: """
-            The output format comes from the extension of -o: .yaml/.yml/.json (typed ecosystems only, every fact kept), .graphml (nodes with labels and kinds, edges with weights and kinds), .csv (source,target,weight,kind), .txt/.edges/.edgelist (u v w), .dot/.gv (ids and labels exactly as DOT reads them back). A typed ecosystem is written as written, all edges in file direction. Edge lists and CSV cannot hold isolated nodes, labels or node kinds. The file is written atomically.
+            The output format comes from the extension of -o: .yaml/.yml/.json (typed ecosystems only, every fact kept), .graphml (nodes with labels and kinds, edges with weights and kinds), .csv (source,target,weight,kind), .txt/.edges/.edgelist (u v w), .dot/.gv (ids and labels exactly as DOT reads them back). A typed ecosystem is written as written, all edges in file direction. Dates (since/until; a restriction's edge ends where it was lifted) go into GraphML and DOT on nodes and edges and into CSV on edges; edge lists and CSV cannot hold isolated nodes, labels or node kinds, and a note on stderr says which dates a format drops. With --as-of, the map as it stood that day is written. The file is written atomically.
 
             Examples:
               ecograph convert -o china.graphml
@@ -56,10 +56,26 @@ struct ConvertCommand: ParsableCommand {
                 }
                 text = EcosystemFile.encode(ecosystem, as: format)
             } else {
-                text = try GenericGraphWriter.encode(graph.table, as: format.generic!)
+                let format = format.generic!
+                text = try GenericGraphWriter.encode(graph.table, as: format)
+                if let note = Self.droppedDates(graph.table, format) { printError(note) }
             }
             try AtomicFile.write(text, to: output)
             printError("wrote \(output): \(graph.table.nodeCount) nodes, \(graph.table.edgeCount) edges")
         }
+    }
+
+    /// The note for dates a generic format cannot hold, or `nil` when it holds all the table's dates.
+    static func droppedDates(_ table: GraphTable, _ format: GenericGraphFormat) -> String? {
+        let nodes = format.carriesNodeDates ? 0 : table.nodeLifetimes?.count(where: \.isDated) ?? 0
+        let edges = format.carriesEdgeDates ? 0 : table.edgeLifetimes?.count(where: \.isDated) ?? 0
+        guard nodes + edges > 0 else { return nil }
+        let counted = [(nodes, "node"), (edges, "edge")].filter { $0.0 > 0 }.map { "\($0.0) \($0.1)\($0.0 == 1 ? "" : "s")" }
+        let format = switch format {
+        case .csv: "CSV holds edge dates only"
+        case .edgelist: "an edge list holds no dates"
+        case .graphml, .dot: "\(format) holds every date"
+        }
+        return "note: \(format): the dates of \(counted.joined(separator: " and ")) are dropped (GraphML and DOT keep them)"
     }
 }

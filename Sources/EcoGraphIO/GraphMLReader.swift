@@ -172,7 +172,16 @@ private struct GraphMLKey {
 
 /// What a `<data>` element sets.
 private enum GraphMLRole {
-    case nodeLabel, nodeKind, edgeWeight, edgeKind, none
+    case nodeLabel, nodeKind, edgeWeight, edgeKind, nodeDate(LifetimeField), edgeDate(LifetimeField), none
+}
+
+/// The raw date fields one node or edge gives in its own `<data>`, with where each stands, read into a
+/// lifetime (with the keys' defaults) when the file is done.
+private struct GraphMLDates {
+    /// How messages name the element: `node 'a'`, `edge 'e1' (a -> b)`.
+    var owner: String
+    var since: (text: String, position: FilePosition)?
+    var until: (text: String, position: FilePosition)?
 }
 
 private final class GraphMLBuilder: NSObject, XMLParserDelegate {
@@ -194,6 +203,9 @@ private final class GraphMLBuilder: NSObject, XMLParserDelegate {
     var weightKey: GraphMLKey?
     var edgeKindKey: GraphMLKey?
     var nodeKindKey: GraphMLKey?
+    /// The keys of the date fields, by element: `since`, `until` (attr.name, whatever the id).
+    var nodeDateKeys: [LifetimeField: GraphMLKey] = [:]
+    var edgeDateKeys: [LifetimeField: GraphMLKey] = [:]
     var currentKey: String?
     var inDefault = false
     var text = ""
@@ -216,12 +228,19 @@ private final class GraphMLBuilder: NSObject, XMLParserDelegate {
     var targets: [Int32] = []
     var edgeWeights: [Double?] = []
     var edgeKindValues: [String?] = []
+    /// The date fields of the nodes and edges that give any.
+    var nodeDates: [Int32: GraphMLDates] = [:]
+    var edgeDates: [Int: GraphMLDates] = [:]
+    /// Keys whose malformed default was reported (a `for="all"` key serves both nodes and edges).
+    var reportedDefaults: Set<String> = []
 
     // The element being read.
     var currentNode: Int32 = -1
     var currentEdge = -1
     var currentEdgeName = ""
     var dataRole: GraphMLRole = .none
+    /// How deep inside a `<port>` of the current node the reader is (0: not in one).
+    var portDepth = 0
     var dataPosition = FilePosition(line: 0)
     var inData = false
     var inYEdLabel = false
@@ -353,6 +372,12 @@ private final class GraphMLBuilder: NSObject, XMLParserDelegate {
         edgeKindKey = pick("edge", ["kind", "type"])
         nodeKindKey = pick("node", ["kind", "type"])
         let labelKey = pick("node", ["label", "name"])
+        nodeDateKeys = [:]
+        edgeDateKeys = [:]
+        for field in LifetimeField.allCases {
+            nodeDateKeys[field] = pick("node", [field.rawValue])
+            edgeDateKeys[field] = pick("edge", [field.rawValue])
+        }
         func set(_ key: GraphMLKey?, node: GraphMLRole? = nil, edge: GraphMLRole? = nil) {
             guard let key else { return }
             var entry = roles[key.id] ?? (GraphMLRole.none, GraphMLRole.none)
@@ -364,6 +389,10 @@ private final class GraphMLBuilder: NSObject, XMLParserDelegate {
         set(edgeKindKey, edge: .edgeKind)
         set(nodeKindKey, node: .nodeKind)
         set(labelKey, node: .nodeLabel)
+        for field in LifetimeField.allCases {
+            set(nodeDateKeys[field], node: .nodeDate(field))
+            set(edgeDateKeys[field], edge: .edgeDate(field))
+        }
     }
 
     // MARK: XMLParserDelegate
@@ -483,11 +512,22 @@ private final class GraphMLBuilder: NSObject, XMLParserDelegate {
         case "hyperedge":
             report(here(parser), "hyperedges are not supported")
             skipDepth = 1
+        case "port":
+            if currentNode >= 0 { portDepth += 1 }
         case "data":
             resolveRoles()
             let key = attributes["key"] ?? ""
             let role = roles[key]
-            if currentNode >= 0 {
+            if (currentNode < 0 && currentEdge < 0) || portDepth > 0,
+               let field = keys[key].flatMap({ LifetimeField(name: $0.name) }) {
+                // A table keeps dates for nodes and edges only: a date anywhere else is refused, not dropped.
+                let element = portDepth > 0 ? "a <port> of node '\(shortened(nodeIDs[Int(currentNode)]))'"
+                    : graphDepth > 0 ? "the <graph> element" : "the <graphml> element"
+                report(here(parser), LifetimeFields.misplaced(field, on: element))
+            }
+            if portDepth > 0 {
+                dataRole = .none
+            } else if currentNode >= 0 {
                 dataRole = role?.node ?? .none
             } else if currentEdge >= 0 {
                 dataRole = role?.edge ?? .none
@@ -530,6 +570,9 @@ private final class GraphMLBuilder: NSObject, XMLParserDelegate {
             graphDepth = 0
         case "node":
             currentNode = -1
+            portDepth = 0
+        case "port":
+            if portDepth > 0 { portDepth -= 1 }
         case "edge":
             currentEdge = -1
         case "data":
@@ -550,6 +593,15 @@ private final class GraphMLBuilder: NSObject, XMLParserDelegate {
             nodeKindValues[Int(currentNode)] = text
         case .edgeKind:
             edgeKindValues[currentEdge] = text
+        case .nodeDate(let field):
+            let node = currentNode
+            var dates = nodeDates[node] ?? GraphMLDates(owner: "node '\(shortened(nodeIDs[Int(node)]))'")
+            if field == .since { dates.since = (text, dataPosition) } else { dates.until = (text, dataPosition) }
+            nodeDates[node] = dates
+        case .edgeDate(let field):
+            var dates = edgeDates[currentEdge] ?? GraphMLDates(owner: currentEdgeName)
+            if field == .since { dates.since = (text, dataPosition) } else { dates.until = (text, dataPosition) }
+            edgeDates[currentEdge] = dates
         case .edgeWeight:
             let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
             if let weight = Double(trimmed), weight.isFinite {
@@ -614,6 +666,8 @@ private final class GraphMLBuilder: NSObject, XMLParserDelegate {
                 report(key.position, "the default weight '\(trimmed)' of key '\(key.id)' is not a finite number")
             }
         }
+        let nodeLifetimes = lifetimes(count: nodeIDs.count, keys: nodeDateKeys, given: nodeDates)
+        let edgeLifetimes = lifetimes(count: sources.count, keys: edgeDateKeys, given: edgeDates)
         if let error = problems.error { return .failure(error) }
         if nodeIDs.isEmpty { return .failure(GraphFileError.emptyGraph(file: fileName)) }
 
@@ -640,7 +694,40 @@ private final class GraphMLBuilder: NSObject, XMLParserDelegate {
             isDirected: isDirected, nodeIDs: nodeIDs, nodeLabels: labels,
             nodeKinds: nodeKinds, nodeKindNames: nodeKindNames,
             sources: sources, targets: targets, weights: weights,
-            edgeKinds: edgeKinds, edgeKindNames: edgeKindNames))
+            edgeKinds: edgeKinds, edgeKindNames: edgeKindNames,
+            nodeLifetimes: nodeLifetimes, edgeLifetimes: edgeLifetimes))
+    }
+
+    /// The lifetimes of `count` nodes or edges, or `nil` when the file declares no date key for them: each
+    /// element's own `since`/`until`, else the key's `<default>`, else open. Reports a malformed default at
+    /// its key, a malformed date at its `<data>`, and an `until` not after `since` at the element's own
+    /// `until` (or `since`) data; an element with no date of its own takes the defaults, checked once.
+    func lifetimes<Index: BinaryInteger>(count: Int, keys: [LifetimeField: GraphMLKey], given: [Index: GraphMLDates]) -> [Lifetime]? {
+        guard !keys.isEmpty else { return nil }
+        var defaults: [LifetimeField: String] = [:]
+        for field in LifetimeField.allCases {
+            guard let key = keys[field], let raw = key.defaultValue else { continue }
+            if LifetimeFields.date(raw) != nil {
+                defaults[field] = raw
+            } else if reportedDefaults.insert(key.id).inserted {
+                let value = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+                report(key.position, LifetimeFields.notADate(owner: "the default of key '\(shortened(key.id))'", field: field, value: value))
+            }
+        }
+        let fallback = LifetimeFields.read(since: defaults[.since], until: defaults[.until], owner: "the defaults of the date keys")
+        if let key = keys[.until], !fallback.problems.isEmpty, reportedDefaults.insert(key.id + "\0pair").inserted {
+            for problem in fallback.problems { report(key.position, problem.message) }
+        }
+        var result = [Lifetime](repeating: fallback.lifetime, count: count)
+        for (element, dates) in given.sorted(by: { $0.key < $1.key }) {
+            let read = LifetimeFields.read(since: dates.since?.text ?? defaults[.since], until: dates.until?.text ?? defaults[.until], owner: dates.owner)
+            for problem in read.problems {
+                let own = problem.field == .since ? dates.since?.position : dates.until?.position
+                report(own ?? dates.since?.position ?? dates.until?.position ?? FilePosition(line: 1), problem.message)
+            }
+            result[Int(element)] = read.lifetime
+        }
+        return result
     }
 
     func intern(_ values: [String]) -> ([Int32], [String]) {

@@ -1,0 +1,58 @@
+"""Writes the NetworkX side of the dated-GraphML interop fixtures.
+
+1. dated-networkx.graphml: nx.write_graphml of a MultiDiGraph whose nodes and edges carry `since` and `until`
+   as strings (dates of every precision, some open ends, an undated node and edge, a parallel edge), and
+   dated-networkx.expected.json, what EcoGraphIO.GraphMLReader must read from it, in file order:
+     {"networkx": version, "nodes": [[id, since|null, until|null], ...],
+      "edges": [[source, target, since|null, until|null], ...]}
+2. dated-interop.networkx.json: what NetworkX's read_graphml reads from ../golden/dated-interop.graphml, the
+   file `ecograph convert Tests/Fixtures/ecosystems/dated-interop.yaml -o ...` writes (the golden file
+   DatedGraphMLTests checks the writer against), in the same shape: an independent reader of our dates.
+Run: python3 Tests/Fixtures/generic/make_dated_fixtures.py
+"""
+import json, os
+import networkx as nx
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def dates(data):
+    return [data.get("since"), data.get("until")]
+
+
+def shape(g):
+    return {
+        "networkx": nx.__version__,
+        "nodes": [[n] + dates(d) for n, d in g.nodes(data=True)],
+        "edges": [[u, v] + dates(d) for u, v, d in g.edges(data=True)],
+    }
+
+
+def dump(value, name):
+    with open(os.path.join(HERE, name), "w", encoding="utf-8") as f:
+        json.dump(value, f, ensure_ascii=False, indent=1)
+        f.write("\n")
+
+
+def main():
+    g = nx.MultiDiGraph()
+    g.add_node("lab", label="Lab", since="2019")
+    g.add_node("模型", since="2024-06-15", until="2025-01")
+    g.add_node("chip")
+    g.add_node("old", until="2000")
+    g.add_edge("lab", "模型", since="2024-06-15")
+    g.add_edge("模型", "chip", until="2024-12-31", weight=2.0)
+    g.add_edge("模型", "chip", since="2024-07", until="2024-08")  # a parallel edge with its own dates
+    g.add_edge("lab", "chip")
+    g.add_edge("old", "lab", since="1999-12", until="2000")
+    nx.write_graphml(g, os.path.join(HERE, "dated-networkx.graphml"), encoding="utf-8", prettyprint=True)
+    # write_graphml emits nodes and edges in NetworkX's order; read back to record the file's order.
+    dump(shape(nx.read_graphml(os.path.join(HERE, "dated-networkx.graphml"), force_multigraph=True)), "dated-networkx.expected.json")
+
+    ours = nx.read_graphml(os.path.join(HERE, "..", "golden", "dated-interop.graphml"), force_multigraph=True)
+    dump(shape(ours), "dated-interop.networkx.json")
+    print("wrote the dated fixtures with NetworkX", nx.__version__)
+
+
+if __name__ == "__main__":
+    main()
