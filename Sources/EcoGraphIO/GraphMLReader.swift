@@ -19,8 +19,13 @@ import FoundationXML
 ///     key's `<default>`, else the kind `""`.
 ///   - node label: `label`, else `name`; without one, yEd's first `<y:NodeLabel>` inside the node's data
 ///     (`y:ShapeNode`, `y:GenericNode`, ...). A node without a label is labelled by its id.
+///   - node and edge dates: `since` and `until`, of any type, read by `LifetimeFields` (`YYYY`, `YYYY-MM`,
+///     `YYYY-MM-DD`; empty is an open end). Elements without a value take the key's `<default>`, else open.
+///     `nodeLifetimes` (`edgeLifetimes`) is present exactly when the file declares a date key for nodes
+///     (edges), as `GenericGraphWriter.graphML` does for a dated table.
 ///   Keys with `for="all"` serve both nodes and edges; a key declared for nodes and one for edges may share a
-///   name. `<data>` naming an undeclared key is ignored, as are graph-level data and ports.
+///   name. `<data>` naming an undeclared key is ignored, as are graph-level data and ports (but a date there
+///   is an error: a table has nowhere to keep it).
 /// - Node ids are kept as spelled and numbered in order of first appearance, whether declared by `<node>`
 ///   or first named by an edge. The GraphML specification requires every edge endpoint to be declared as a
 ///   `<node>`; like NetworkX's reader (whose `add_edge` adds missing endpoints), this reader adds an
@@ -31,7 +36,9 @@ import FoundationXML
 /// together in one `GraphFileError`: malformed XML (at the parser's position; parsing stops there), a
 /// non-numeric weight (naming the edge), a non-numeric weight default, nested graphs inside a node or edge,
 /// hyperedges, a second top-level graph, nodes without an id, a node id declared twice (naming the line of
-/// the first), edges without a source or target, and mixed directedness. A file without a node (empty, blank,
+/// the first), edges without a source or target, mixed directedness; a date that is malformed (at its
+/// `<data>`, or at its key for a default), an `until` not after `since` (at the element's `until` data), and
+/// a date on the `<graph>`, the `<graphml>` root or a `<port>` (at that `<data>`), each naming the node or edge. A file without a node (empty, blank,
 /// or an empty `<graph>`) is the error `empty graph: no nodes or edges`.
 ///
 /// Hostile input: entity declarations (`<!ENTITY` in a DOCTYPE) are refused before parsing, since GraphML needs

@@ -24,6 +24,12 @@ public struct LifetimeFieldProblem: Sendable, Hashable {
     public var field: LifetimeField
     /// What is wrong, naming the node or edge and the value.
     public var message: String
+
+    /// A problem with one field.
+    public init(field: LifetimeField, message: String) {
+        self.field = field
+        self.message = message
+    }
 }
 
 /// How the generic readers (GraphML, CSV, DOT) read the `since` and `until` of a node or an edge, so that

@@ -18,6 +18,12 @@ import Foundation
 ///   placeholder or an empty label means "the id") and node `kind`, each through `agattr`/`agxget`, so
 ///   defaults set by `node [...]` / `edge [...]` statements apply. `weights`, `edgeKinds`, `nodeLabels`,
 ///   `nodeKinds` are `nil` when the file never declares the attribute.
+/// - Node and edge `since` and `until` (`LifetimeFields`: `"2024-10"` must be quoted, since DOT reads a bare
+///   `2024-10` as two numbers; an empty value is an open end), defaults included; `nodeLifetimes`
+///   (`edgeLifetimes`) is `nil` when the file never declares either for nodes (edges). A malformed date or an
+///   `until` not after `since` is reported naming the node or edge, and a `since` or `until` on a graph or
+///   subgraph is refused (a table has nowhere to keep it); since cgraph keeps no positions, each is placed by
+///   finding where the text sets it (`DOTAttributePlaces`), `FILE:LINE:COLUMN` when found, else `FILE:`.
 ///
 /// Before cgraph sees the text, one linear pass (`DOTScanner`, following cgraph's scanner) refuses, with
 /// `InputLimits.exceeded` at the offending `LINE:COLUMN`:

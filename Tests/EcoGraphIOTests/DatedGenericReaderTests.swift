@@ -147,4 +147,28 @@ struct DatedGenericReaderTests {
             "t.csv:1:21: the header names the 'since' column 2 times: 'since', 'Since'",
         ])
     }
+
+    @Test("LifetimeFields: dates of every precision, open ends, blanks, and until exclusive on first days")
+    func lifetimeFields() {
+        let read = LifetimeFields.read(since: " 2023-10-17\n", until: "2024-04", owner: "node 'x'")
+        #expect(read.lifetime == Lifetime(since: date("2023-10-17"), until: date("2024-04")) && read.problems.isEmpty)
+        #expect(LifetimeFields.read(since: "", until: nil, owner: "n").lifetime == .always)
+        // `until 2024-01-01` and `since 2024` name the same first day: the fact would hold on no day.
+        let empty = LifetimeFields.read(since: "2024", until: "2024-01-01", owner: "edge 'a' -> 'b'")
+        #expect(empty.problems == [LifetimeFieldProblem(field: .until, message: "edge 'a' -> 'b': until 2024-01-01 is not after since 2024 (until is exclusive)")])
+        #expect(empty.lifetime == Lifetime(since: date("2024"), until: date("2024-01-01")))
+        let both = LifetimeFields.read(since: "24", until: "2024-02-30", owner: "n")
+        #expect(both.problems.map(\.field) == [.since, .until] && both.lifetime == .always)
+        #expect(both.problems[0].message == "n: since '24' is not a date (expected YYYY, YYYY-MM or YYYY-MM-DD, a real day)")
+        #expect(LifetimeFields.date(" ") == .some(nil) && LifetimeFields.date("2024-02-29") == .some(date("2024-02-29")) && LifetimeFields.date("2023-02-29") == nil)
+        #expect(LifetimeField(name: " Until ") == .until && LifetimeField(name: "since_") == nil)
+        #expect(LifetimeFields.misplaced(.since, on: "the <graph> element") == "a date ('since') on the <graph> element: only nodes and edges carry dates")
+    }
+
+    @Test("which formats carry which dates")
+    func carried() {
+        #expect(GenericGraphFormat.allCases.map { [$0.carriesNodeDates, $0.carriesEdgeDates] }
+                == [[false, false], [false, true], [true, true], [true, true]])
+        #expect(GenericGraphFormat.allCases == [.edgelist, .csv, .graphml, .dot])
+    }
 }
