@@ -10,7 +10,8 @@ import Darwin
 ///
 /// What is accepted:
 /// - The header names a `source` and a `target` column, and optionally `weight`, `kind`, `since` and `until`
-///   (the edge's dates; a table with either column has `edgeLifetimes`); names are matched
+///   (the edge's dates; a table with either column has `edgeLifetimes`) and `confidence` (a number in
+///   [0, 1], `ConfidenceField`; empty is 1; the table then has `edgeConfidences`); names are matched
 ///   case-insensitively after trimming blanks, in any order; other columns are ignored (Gephi's `Id`, `Label`,
 ///   `Type`, ...). A column named twice is an error.
 /// - RFC 4180 quoting: a field in double quotes may hold commas, line breaks and doubled quotes (`""` for
@@ -75,7 +76,7 @@ public struct CSVReader: Sendable {
 
 /// The columns a CSV header names.
 private enum CSVColumn: Equatable {
-    case source, target, weight, kind, date(LifetimeField), ignored
+    case source, target, weight, kind, date(LifetimeField), confidence, ignored
 
     init(header: String) {
         let name = header.trimmingBlanks().lowercased()
@@ -86,6 +87,7 @@ private enum CSVColumn: Equatable {
         case "kind": self = .kind
         case "since": self = .date(.since)
         case "until": self = .date(.until)
+        case "confidence": self = .confidence
         default: self = .ignored
         }
     }
@@ -98,6 +100,7 @@ private enum CSVColumn: Equatable {
         case .weight: "weight"
         case .kind: "kind"
         case .date(let field): field.rawValue
+        case .confidence: "confidence"
         case .ignored: "ignored"
         }
     }
@@ -286,7 +289,7 @@ private struct CSVParser {
             headerPositions.append(fieldPosition)
             columns.append(CSVColumn(header: name))
         } while !endsRecord
-        for column in [CSVColumn.source, .target, .weight, .kind, .date(.since), .date(.until)] {
+        for column in [CSVColumn.source, .target, .weight, .kind, .date(.since), .date(.until), .confidence] {
             let hits = columns.indices.filter { columns[$0] == column }
             if hits.count > 1 {
                 problems.add(headerPositions[hits[1]], "the header names the '\(column.name)' column \(hits.count) times: "
@@ -304,6 +307,7 @@ private struct CSVParser {
         let hasWeights = columns.contains(.weight)
         let hasKinds = columns.contains(.kind)
         let hasDates = columns.contains(.date(.since)) || columns.contains(.date(.until))
+        let hasConfidences = columns.contains(.confidence)
 
         // The records.
         let expected = countLineFeeds(p + i, n - i) + 1
@@ -314,11 +318,13 @@ private struct CSVParser {
         var weights: [Double] = []
         var edgeKinds: [Int32] = []
         var lifetimes: [Lifetime] = []
+        var confidences: [Double] = []
         sources.reserveCapacity(expected)
         targets.reserveCapacity(expected)
         if hasWeights { weights.reserveCapacity(expected) }
         if hasKinds { edgeKinds.reserveCapacity(expected) }
         if hasDates { lifetimes.reserveCapacity(expected) }
+        if hasConfidences { confidences.reserveCapacity(expected) }
 
         // Ids are numbered source before target within a record, whatever the column order.
         let sourceFirst = columns.firstIndex(of: .source)! < columns.firstIndex(of: .target)!
@@ -337,13 +343,14 @@ private struct CSVParser {
             // The record's ids as written and its date fields with where they start, for its dates' messages.
             var ids = (source: "", target: "")
             var dates: [LifetimeField: (text: String, position: FilePosition)] = [:]
+            var confidenceField: (text: String, position: FilePosition)?
             repeat {
                 scanField()
                 if field < columns.count {
                     switch columns[field] {
                     case .source, .target:
                         let isSource = columns[field] == .source
-                        if hasDates {
+                        if hasDates || hasConfidences {
                             if isSource { ids.source = fieldText() } else { ids.target = fieldText() }
                         }
                         if fieldIsEmpty {
@@ -399,6 +406,8 @@ private struct CSVParser {
                                                             what: "the \(which) '\(fieldText())'"))
                         }
                         dates[which] = (fieldText(), fieldPosition)
+                    case .confidence:
+                        confidenceField = (fieldText(), fieldPosition)
                     case .ignored:
                         break
                     }
@@ -435,6 +444,16 @@ private struct CSVParser {
                 }
                 lifetime = read.lifetime
             }
+            var confidence = 1.0
+            if let field = confidenceField {
+                let arrow = isDirected ? "->" : "--"
+                switch ConfidenceField.read(field.text, owner: "edge '\(ids.source)' \(arrow) '\(ids.target)'") {
+                case .success(let value): confidence = value ?? 1
+                case .failure(let problem):
+                    ok = false
+                    problems.add(field.position, problem.message)
+                }
+            }
             if ok, u >= 0, v >= 0 {
                 if sources.count >= maxEdges {
                     return .failure(limits.exceeded(.edges, file: fileName, position: recordPosition, what: "the number of edges"))
@@ -444,6 +463,7 @@ private struct CSVParser {
                 if hasWeights { weights.append(weight) }
                 if hasKinds { edgeKinds.append(kind) }
                 if hasDates { lifetimes.append(lifetime) }
+                if hasConfidences { confidences.append(confidence) }
             }
         }
         if nodes.overflowed { problems.add(line: nil, "more than \(Int32.max - 1) distinct ids") }
@@ -453,6 +473,6 @@ private struct CSVParser {
             isDirected: isDirected, nodeIDs: nodes.ids, sources: sources, targets: targets,
             weights: hasWeights ? weights : nil,
             edgeKinds: hasKinds ? edgeKinds : nil, edgeKindNames: hasKinds ? kinds.ids : [],
-            edgeLifetimes: hasDates ? lifetimes : nil))
+            edgeLifetimes: hasDates ? lifetimes : nil, edgeConfidences: hasConfidences ? confidences : nil))
     }
 }

@@ -40,11 +40,12 @@ public enum GenericGraphFormat: String, CaseIterable, Sendable, CustomStringConv
         self = format
     }
 
-    /// Whether the format carries node dates (`since`/`until`): GraphML and DOT; CSV and edge lists list
-    /// edges only.
+    /// Whether the format carries node dates (`since`/`until`) and confidences: GraphML and DOT; CSV and edge
+    /// lists list edges only.
     public var carriesNodeDates: Bool { self == .graphml || self == .dot }
 
-    /// Whether the format carries edge dates: every format but the edge list, whose lines hold no attributes.
+    /// Whether the format carries edge dates and confidences: every format but the edge list, whose lines hold
+    /// no attributes but a weight.
     public var carriesEdgeDates: Bool { self != .edgelist }
 
     /// The format of a file named by `path`, detected from its extension, or `nil` if the extension is not one

@@ -23,6 +23,9 @@ import FoundationXML
 ///     `YYYY-MM-DD`; empty is an open end). Elements without a value take the key's `<default>`, else open.
 ///     `nodeLifetimes` (`edgeLifetimes`) is present exactly when the file declares a date key for nodes
 ///     (edges), as `GenericGraphWriter.graphML` does for a dated table.
+///   - node and edge confidence: `confidence`, a number in [0, 1] (`ConfidenceField`); without a value, the
+///     key's `<default>`, else 1. `nodeConfidences` (`edgeConfidences`) is present exactly when the file
+///     declares the key for nodes (edges).
 ///   Keys with `for="all"` serve both nodes and edges; a key declared for nodes and one for edges may share a
 ///   name. `<data>` naming an undeclared key is ignored, as are graph-level data and ports (but a date there
 ///   is an error: a table has nowhere to keep it).
@@ -38,7 +41,8 @@ import FoundationXML
 /// hyperedges, a second top-level graph, nodes without an id, a node id declared twice (naming the line of
 /// the first), edges without a source or target, mixed directedness; a date that is malformed (at its
 /// `<data>`, or at its key for a default), an `until` not after `since` (at the element's `until` data), and
-/// a date on the `<graph>`, the `<graphml>` root or a `<port>` (at that `<data>`), each naming the node or edge. A file without a node (empty, blank,
+/// a date on the `<graph>`, the `<graphml>` root or a `<port>` (at that `<data>`), a confidence that is not
+/// a number in [0, 1] (at its `<data>` or key), each naming the node or edge. A file without a node (empty, blank,
 /// or an empty `<graph>`) is the error `empty graph: no nodes or edges`.
 ///
 /// Hostile input: entity declarations (`<!ENTITY` in a DOCTYPE) are refused before parsing, since GraphML needs
@@ -179,7 +183,7 @@ private struct GraphMLKey {
 
 /// What a `<data>` element sets.
 private enum GraphMLRole {
-    case nodeLabel, nodeKind, edgeWeight, edgeKind, nodeDate(LifetimeField), edgeDate(LifetimeField), none
+    case nodeLabel, nodeKind, edgeWeight, edgeKind, nodeDate(LifetimeField), edgeDate(LifetimeField), nodeConfidence, edgeConfidence, none
 }
 
 /// The raw date fields one node or edge gives in its own `<data>`, with where each stands, read into a
@@ -213,6 +217,8 @@ private final class GraphMLBuilder: NSObject, XMLParserDelegate {
     /// The keys of the date fields, by element: `since`, `until` (attr.name, whatever the id).
     var nodeDateKeys: [LifetimeField: GraphMLKey] = [:]
     var edgeDateKeys: [LifetimeField: GraphMLKey] = [:]
+    var nodeConfidenceKey: GraphMLKey?
+    var edgeConfidenceKey: GraphMLKey?
     var currentKey: String?
     var inDefault = false
     var text = ""
@@ -238,6 +244,9 @@ private final class GraphMLBuilder: NSObject, XMLParserDelegate {
     /// The date fields of the nodes and edges that give any.
     var nodeDates: [Int32: GraphMLDates] = [:]
     var edgeDates: [Int: GraphMLDates] = [:]
+    /// The confidences nodes and edges give, with where each stands and how messages name the element.
+    var nodeConfidenceTexts: [Int32: (text: String, position: FilePosition, owner: String)] = [:]
+    var edgeConfidenceTexts: [Int: (text: String, position: FilePosition, owner: String)] = [:]
     /// Keys whose malformed default was reported (a `for="all"` key serves both nodes and edges).
     var reportedDefaults: Set<String> = []
 
@@ -385,6 +394,8 @@ private final class GraphMLBuilder: NSObject, XMLParserDelegate {
             nodeDateKeys[field] = pick("node", [field.rawValue])
             edgeDateKeys[field] = pick("edge", [field.rawValue])
         }
+        nodeConfidenceKey = pick("node", [ConfidenceField.name])
+        edgeConfidenceKey = pick("edge", [ConfidenceField.name])
         func set(_ key: GraphMLKey?, node: GraphMLRole? = nil, edge: GraphMLRole? = nil) {
             guard let key else { return }
             var entry = roles[key.id] ?? (GraphMLRole.none, GraphMLRole.none)
@@ -400,6 +411,8 @@ private final class GraphMLBuilder: NSObject, XMLParserDelegate {
             set(nodeDateKeys[field], node: .nodeDate(field))
             set(edgeDateKeys[field], edge: .edgeDate(field))
         }
+        set(nodeConfidenceKey, node: .nodeConfidence)
+        set(edgeConfidenceKey, edge: .edgeConfidence)
     }
 
     // MARK: XMLParserDelegate
@@ -609,6 +622,10 @@ private final class GraphMLBuilder: NSObject, XMLParserDelegate {
             var dates = edgeDates[currentEdge] ?? GraphMLDates(owner: currentEdgeName)
             if field == .since { dates.since = (text, dataPosition) } else { dates.until = (text, dataPosition) }
             edgeDates[currentEdge] = dates
+        case .nodeConfidence:
+            nodeConfidenceTexts[currentNode] = (text, dataPosition, "node '\(shortened(nodeIDs[Int(currentNode)]))'")
+        case .edgeConfidence:
+            edgeConfidenceTexts[currentEdge] = (text, dataPosition, currentEdgeName)
         case .edgeWeight:
             let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
             if let weight = Double(trimmed), weight.isFinite {
@@ -675,6 +692,8 @@ private final class GraphMLBuilder: NSObject, XMLParserDelegate {
         }
         let nodeLifetimes = lifetimes(count: nodeIDs.count, keys: nodeDateKeys, given: nodeDates)
         let edgeLifetimes = lifetimes(count: sources.count, keys: edgeDateKeys, given: edgeDates)
+        let nodeConfidences = confidences(count: nodeIDs.count, key: nodeConfidenceKey, given: nodeConfidenceTexts)
+        let edgeConfidences = confidences(count: sources.count, key: edgeConfidenceKey, given: edgeConfidenceTexts)
         if let error = problems.error { return .failure(error) }
         if nodeIDs.isEmpty { return .failure(GraphFileError.emptyGraph(file: fileName)) }
 
@@ -702,7 +721,32 @@ private final class GraphMLBuilder: NSObject, XMLParserDelegate {
             nodeKinds: nodeKinds, nodeKindNames: nodeKindNames,
             sources: sources, targets: targets, weights: weights,
             edgeKinds: edgeKinds, edgeKindNames: edgeKindNames,
-            nodeLifetimes: nodeLifetimes, edgeLifetimes: edgeLifetimes))
+            nodeLifetimes: nodeLifetimes, edgeLifetimes: edgeLifetimes,
+            nodeConfidences: nodeConfidences, edgeConfidences: edgeConfidences))
+    }
+
+    /// The confidences of `count` nodes or edges, or `nil` when the file declares no `confidence` key for
+    /// them: each element's own value, else the key's `<default>`, else 1. Reports a bad default at its key
+    /// (once) and a bad value at its `<data>`.
+    func confidences<Index: BinaryInteger>(count: Int, key: GraphMLKey?,
+                                           given: [Index: (text: String, position: FilePosition, owner: String)]) -> [Double]? {
+        guard let key else { return nil }
+        var fallback = 1.0
+        if let raw = key.defaultValue {
+            switch ConfidenceField.read(raw, owner: "the default of key '\(shortened(key.id))'") {
+            case .success(let value): fallback = value ?? 1
+            case .failure(let problem):
+                if reportedDefaults.insert(key.id).inserted { report(key.position, problem.message) }
+            }
+        }
+        var result = [Double](repeating: fallback, count: count)
+        for (element, value) in given.sorted(by: { $0.key < $1.key }) {
+            switch ConfidenceField.read(value.text, owner: value.owner) {
+            case .success(let confidence): result[Int(element)] = confidence ?? fallback
+            case .failure(let problem): report(value.position, problem.message)
+            }
+        }
+        return result
     }
 
     /// The lifetimes of `count` nodes or edges, or `nil` when the file declares no date key for them: each

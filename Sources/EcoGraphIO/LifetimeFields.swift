@@ -1,4 +1,5 @@
 import EcoGraphModel
+import Foundation
 
 /// One of the two date fields a node or an edge of a generic graph file may carry.
 public enum LifetimeField: String, Sendable, CaseIterable, CustomStringConvertible {

@@ -24,6 +24,9 @@ import Foundation
 ///   `until` not after `since` is reported naming the node or edge, and a `since` or `until` on a graph or
 ///   subgraph is refused (a table has nowhere to keep it); since cgraph keeps no positions, each is placed by
 ///   finding where the text sets it (`DOTAttributePlaces`), `FILE:LINE:COLUMN` when found, else `FILE:`.
+/// - Node and edge `confidence` (`ConfidenceField`: a number in [0, 1]; empty is 1), defaults included;
+///   `nodeConfidences` (`edgeConfidences`) is `nil` when the file never declares it for nodes (edges). A bad
+///   value is reported and placed as a bad date is.
 ///
 /// Before cgraph sees the text, one linear pass (`DOTScanner`, following cgraph's scanner) refuses, with
 /// `InputLimits.exceeded` at the offending `LINE:COLUMN`:
@@ -249,11 +252,13 @@ public struct DOTReader: Sendable {
         let edgeDateSymbols = LifetimeField.allCases.map { symbol(graph, kind: Int32(AGEDGE), $0.rawValue) }
         let nodesDated = nodeDateSymbols.contains { $0 != nil }
         let edgesDated = edgeDateSymbols.contains { $0 != nil }
-        // Where the file sets its dates, found only when one is wrong (cgraph keeps no positions).
+        let nodeConfidenceSymbol = symbol(graph, kind: Int32(AGNODE), ConfidenceField.name)
+        let edgeConfidenceSymbol = symbol(graph, kind: Int32(AGEDGE), ConfidenceField.name)
+        // Where the file sets its dates and confidences, found only when one is wrong (cgraph keeps no positions).
         var placesFound: DOTAttributePlaces?
         func places() -> DOTAttributePlaces {
             if let placesFound { return placesFound }
-            let found = DOTAttributePlaces(bytes, names: Set(LifetimeField.allCases.map(\.rawValue)))
+            let found = DOTAttributePlaces(bytes, names: Set(LifetimeField.allCases.map(\.rawValue) + [ConfidenceField.name]))
             placesFound = found
             return found
         }
@@ -274,6 +279,17 @@ public struct DOTReader: Sendable {
             }
             return read.lifetime
         }
+        /// The confidence an object's `confidence` gives (empty: 1); a problem is placed by `place`.
+        func confidence<T>(_ object: UnsafeMutablePointer<T>, _ symbol: UnsafeMutablePointer<Agsym_t>, owner: String,
+                           place: (String) -> FilePosition?) -> Double {
+            let raw = value(object, symbol)
+            switch ConfidenceField.read(raw, owner: owner) {
+            case .success(let value): return value ?? 1
+            case .failure(let problem):
+                problems.append(Diagnostic(file: fileName, position: place(raw), message: problem.message))
+                return 1
+            }
+        }
 
         var index: [UnsafeMutablePointer<Agnode_t>: Int32] = [:]
         var nodeIDs: [String] = []
@@ -281,6 +297,7 @@ public struct DOTReader: Sendable {
         var anyLabel = false
         var nodeKindValues: [String] = []
         var nodeLifetimes: [Lifetime] = []
+        var nodeConfidences: [Double] = []
         var node = agfstnode(graph)
         while let current = node {
             let id = String(cString: agnameof(current))
@@ -306,6 +323,11 @@ public struct DOTReader: Sendable {
                     places().node(id, field.rawValue, value: text)
                 })
             }
+            if let nodeConfidenceSymbol {
+                nodeConfidences.append(confidence(current, nodeConfidenceSymbol, owner: "node '\(DOTGraph.printable(id))'") { text in
+                    places().node(id, ConfidenceField.name, value: text)
+                })
+            }
             node = agnxtnode(graph, current)
         }
 
@@ -316,6 +338,7 @@ public struct DOTReader: Sendable {
             var weight: Double
             var kind: String
             var lifetime: Lifetime
+            var confidence: Double
         }
         var edges: [PendingEdge] = []
         // How many edges from a tail to a head had a date problem so far, to place the next one.
@@ -341,18 +364,25 @@ public struct DOTReader: Sendable {
                     }
                 }
                 var dates = Lifetime()
-                if edgesDated {
+                var certainty = 1.0
+                if edgesDated || edgeConfidenceSymbol != nil {
                     let (from, to) = (String(cString: agnameof(tail)), String(cString: agnameof(head)))
                     let owner = "edge '\(DOTGraph.printable(from))' \(isDirected ? "->" : "--") '\(DOTGraph.printable(to))'"
-                    dates = lifetime(current, edgeDateSymbols, owner: owner) { field, text in
-                        let key = [from, to, field.rawValue, text]
+                    func place(_ name: String, _ text: String) -> FilePosition? {
+                        let key = [from, to, name, text]
                         defer { troubled[key, default: 0] += 1 }
-                        return places().edge(from, to, undirected: !isDirected, occurrence: troubled[key, default: 0], field.rawValue, value: text)
+                        return places().edge(from, to, undirected: !isDirected, occurrence: troubled[key, default: 0], name, value: text)
+                    }
+                    if edgesDated {
+                        dates = lifetime(current, edgeDateSymbols, owner: owner) { field, text in place(field.rawValue, text) }
+                    }
+                    if let edgeConfidenceSymbol {
+                        certainty = confidence(current, edgeConfidenceSymbol, owner: owner) { text in place(ConfidenceField.name, text) }
                     }
                 }
                 edges.append(PendingEdge(
                     sequence: UInt32(current.pointee.base.tag.seq), tail: index[tail]!, head: index[head]!,
-                    weight: weight, kind: edgeKindSymbol.map { value(current, $0) } ?? "", lifetime: dates))
+                    weight: weight, kind: edgeKindSymbol.map { value(current, $0) } ?? "", lifetime: dates, confidence: certainty))
                 edge = agnxtout(graph, current)
             }
             node = agnxtnode(graph, tail)
@@ -372,7 +402,9 @@ public struct DOTReader: Sendable {
             sources: edges.map(\.tail), targets: edges.map(\.head),
             weights: weightSymbol != nil ? edges.map(\.weight) : nil,
             edgeKinds: edgeKinds, edgeKindNames: edgeKindNames,
-            nodeLifetimes: nodesDated ? nodeLifetimes : nil, edgeLifetimes: edgesDated ? edges.map(\.lifetime) : nil))
+            nodeLifetimes: nodesDated ? nodeLifetimes : nil, edgeLifetimes: edgesDated ? edges.map(\.lifetime) : nil,
+            nodeConfidences: nodeConfidenceSymbol != nil ? nodeConfidences : nil,
+            edgeConfidences: edgeConfidenceSymbol != nil ? edges.map(\.confidence) : nil))
     }
 
     /// The attribute symbol `name` declared for `kind` objects of `graph`, or `nil` if the file never sets it.

@@ -2,8 +2,8 @@ import EcoGraphTestSupport
 import Foundation
 import Testing
 
-/// `convert` with dates: what each format keeps (and the note for what it drops), `--as-of` on a written file
-/// against `--as-of` on the ecosystem, and bad dates in a generic file.
+/// `convert` with dates and confidences: what each format keeps (and the note for what it drops), `--as-of`
+/// and `--min-confidence` on a written file against the same on the ecosystem, and bad dates in a generic file.
 @Suite struct DatedConvertTests {
     let dated = Fixtures.path("ecosystems/dated-interop.yaml")
 
@@ -19,8 +19,8 @@ import Testing
         let notes = [
             "g.graphml": [],
             "g.dot": [],
-            "g.csv": ["note: CSV holds edge dates only: the dates of 7 nodes are dropped (GraphML and DOT keep them)"],
-            "g.txt": ["note: an edge list holds no dates: the dates of 7 nodes and 10 edges are dropped (GraphML and DOT keep them)"],
+            "g.csv": ["note: CSV holds edge dates and confidences only: the dates of 7 nodes and the confidences of 2 nodes are dropped (GraphML and DOT keep them)"],
+            "g.txt": ["note: an edge list holds no dates or confidences: the dates of 7 nodes and 10 edges and the confidences of 2 nodes and 1 edge are dropped (GraphML and DOT keep them)"],
         ]
         for (name, expected) in notes.sorted(by: { $0.key < $1.key }) {
             let result = try runEcograph(["convert", dated, "-o", "\(dir)/\(name)"])
@@ -54,6 +54,13 @@ import Testing
         #expect(sizes.count >= 6, "\(sizes.sorted())")
         // As of 2024-06-15, by hand (see DatedInteropTests): eight nodes, ten edges.
         #expect(sizes.contains("wrote -: 8 nodes, 10 edges"))
+        // --min-confidence likewise, with and without a day.
+        for arguments in [["--min-confidence", "0.65"], ["--min-confidence", "0.75", "--as-of", "2025-12"], ["--min-confidence", "0.95"]] {
+            let typed = try runEcograph(["convert", dated, "-o", "-", "--output-format", "edgelist"] + arguments)
+            let generic = try runEcograph(["convert", "\(dir)/full.graphml", "-o", "-", "--output-format", "edgelist"] + arguments)
+            #expect(typed.status == 0 && generic.status == 0 && generic.stdout == typed.stdout, "\(arguments)")
+            #expect(generic.stderr.split(separator: "\n").last == typed.stderr.split(separator: "\n").last, "\(arguments)")
+        }
     }
 
     @Test func badDatesInAGenericFileAreOneLineEachAndExitOne() throws {

@@ -29,17 +29,18 @@ struct DatedGenericReaderTests {
     }
 
     static func shown(_ l: Lifetime) -> [String?] { [l.since?.description, l.until?.description] }
+    static func confidence(_ column: [Double]?, _ i: Int) -> String? { column.map { String($0[i]) } }
 
-    @Test("a file NetworkX's write_graphml wrote: its since and until strings, keys d0 ... by attr.name")
+    @Test("a file NetworkX's write_graphml wrote: its since and until strings and confidences, keys d0 ... by attr.name")
     func networkx() throws {
         let expected = try JSONDecoder().decode(Expected.self, from: Fixtures.data("generic/dated-networkx.expected.json"))
         #expect(expected.networkx == "3.6.1")
         let table = try GraphMLReader().read(path: Fixtures.path("generic/dated-networkx.graphml"))
         let nodes = try #require(table.nodeLifetimes)
-        #expect(table.nodeIDs.indices.map { [table.nodeIDs[$0]] + Self.shown(nodes[$0]) } == expected.nodes)
+        #expect(table.nodeIDs.indices.map { [table.nodeIDs[$0]] + Self.shown(nodes[$0]) + [Self.confidence(table.nodeConfidences, $0)] } == expected.nodes)
         let edges = try #require(table.edgeLifetimes)
         #expect((0 ..< table.edgeCount).map { e in
-            [table.nodeIDs[Int(table.sources[e])], table.nodeIDs[Int(table.targets[e])]] + Self.shown(edges[e])
+            [table.nodeIDs[Int(table.sources[e])], table.nodeIDs[Int(table.targets[e])]] + Self.shown(edges[e]) + [Self.confidence(table.edgeConfidences, e)]
         } == expected.edges)
         #expect(nodes[1] == Lifetime(since: date("2024-06-15"), until: date("2025-01")))
     }
@@ -170,5 +171,39 @@ struct DatedGenericReaderTests {
         #expect(GenericGraphFormat.allCases.map { [$0.carriesNodeDates, $0.carriesEdgeDates] }
                 == [[false, false], [false, true], [true, true], [true, true]])
         #expect(GenericGraphFormat.allCases == [.edgelist, .csv, .graphml, .dot])
+    }
+
+    @Test("confidence: read from GraphML and CSV (1 when absent, a key's default applies); a bad one at its place")
+    func confidences() throws {
+        let graphML = try GraphMLReader().read(string: """
+            <graphml>
+              <key id="c" for="node" attr.name="Confidence" attr.type="double"><default>0.5</default></key>
+              <key id="ec" for="edge" attr.name="confidence" attr.type="double"/>
+              <graph edgedefault="directed">
+                <node id="a"/><node id="b"><data key="c">0.25</data></node>
+                <edge source="a" target="b"><data key="ec">0.1</data></edge><edge source="b" target="a"/>
+              </graph>
+            </graphml>
+            """)
+        #expect(graphML.nodeConfidences == [0.5, 0.25] && graphML.edgeConfidences == [0.1, 1])
+        let csv = try CSVReader().read(string: "source,target,confidence\na,b,0.75\nb,c,\n")
+        #expect(csv.edgeConfidences == [0.75, 1] && csv.nodeConfidences == nil)
+        #expect(try CSVReader().read(string: "source,target\na,b\n").edgeConfidences == nil)
+
+        let bad = """
+            <graphml>
+              <key id="c" for="all" attr.name="confidence"><default>2</default></key>
+              <graph><node id="a"><data key="c">-0.1</data></node><edge source="a" target="a"><data key="c">high</data></edge></graph>
+            </graphml>
+            """
+        #expect(diagnostics { () throws(GraphFileError) in try GraphMLReader().read(string: bad, fileName: "c.graphml") } == [
+            "c.graphml:2:3: the default of key 'c': confidence '2' is not a number in [0, 1]",
+            "c.graphml:3:23: node 'a': confidence '-0.1' is not a number in [0, 1]",
+            "c.graphml:3:83: edge (a -- a): confidence 'high' is not a number in [0, 1]",
+        ])
+        #expect(diagnostics { () throws(GraphFileError) in try CSVReader().read(string: "source,target,confidence\na,b,1.5\nb,c,nan\n", fileName: "c.csv") } == [
+            "c.csv:2:5: edge 'a' -> 'b': confidence '1.5' is not a number in [0, 1]",
+            "c.csv:3:5: edge 'b' -> 'c': confidence 'nan' is not a number in [0, 1]",
+        ])
     }
 }

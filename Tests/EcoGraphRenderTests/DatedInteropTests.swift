@@ -64,21 +64,23 @@ struct DatedInteropTests {
         }
     }
 
-    @Test("the written text spells each date as the file does")
+    @Test("the written text spells each date (and confidence) as the file does")
     func spelling() throws {
         let table = try Self.ecosystem().graphTable(view: .asWritten)
         let graphML = try GenericGraphWriter.graphML(table)
         #expect(graphML.contains(#"<key id="since" for="node" attr.name="since" attr.type="string"/>"#))
         #expect(graphML.contains(#"<key id="edge_until" for="edge" attr.name="until" attr.type="string"/>"#))
-        #expect(graphML.contains(#"<node id="m2"><data key="label">Model 2</data><data key="kind">model</data><data key="since">2024-06-15</data></node>"#))
-        #expect(graphML.contains(#"<edge source="us" target="chip-x"><data key="weight">1.0</data><data key="edge_kind">export_controls</data><data key="edge_since">2022-10-07</data><data key="edge_until">2025-03</data></edge>"#))
+        #expect(graphML.contains(#"<node id="m2"><data key="label">Model 2</data><data key="kind">model</data><data key="since">2024-06-15</data><data key="confidence">1.0</data></node>"#))
+        #expect(graphML.contains(#"<edge source="us" target="chip-x"><data key="weight">1.0</data><data key="edge_kind">export_controls</data><data key="edge_since">2022-10-07</data><data key="edge_until">2025-03</data><data key="edge_confidence">1.0</data></edge>"#))
         let dot = try GenericGraphWriter.dot(table)
-        #expect(dot.contains(#"  node ["kind"="", "since"="", "until"=""];"#))
+        #expect(dot.contains(#"  node ["confidence"="1", "kind"="", "since"="", "until"=""];"#))
+        #expect(dot.contains(#""m2" -> "chip-y" ["confidence"="0.7", "kind"="builds_on", "since"="2024-10", "weight"="1.0"];"#))
         #expect(dot.contains(#""lab-b" ["kind"="company", "label"="Lab B", "since"="2020-03", "until"="2024-07"];"#))
         let csv = try GenericGraphWriter.csv(table)
-        #expect(csv.hasPrefix("source,target,weight,kind,since,until\n"))
-        #expect(csv.contains("\ncn,m1,1.0,bans,2024-02,2024-11-20\n"))
-        #expect(csv.contains("\nlab-a,m1,1.0,develops,\"\",\"\"\n"))
+        #expect(csv.hasPrefix("source,target,weight,kind,since,until,confidence\n"))
+        #expect(csv.contains("\ncn,m1,1.0,bans,2024-02,2024-11-20,1.0\n"))
+        #expect(csv.contains("\nlab-a,m1,1.0,develops,\"\",\"\",1.0\n"))
+        #expect(csv.contains("\nm2,chip-y,1.0,builds_on,2024-10,\"\",0.7\n"))
     }
 
     /// Every day the map changes, the day before each, and days outside the record.
@@ -124,6 +126,43 @@ struct DatedInteropTests {
         #expect(sizes.count > 5, "the days must see the map change: \(sizes.sorted())")
     }
 
+    @Test("with a confidence floor, alone or as of a day, the written file keeps what the ecosystem keeps")
+    func confidenceMetamorphic() throws {
+        let ecosystem = try Self.ecosystem()
+        let table = ecosystem.graphTable(view: .asWritten)
+        #expect(table.nodeConfidences?.filter { $0 != 1 } == [0.9, 0.6] && table.edgeConfidences?.filter { $0 != 1 } == [0.7])
+        var sizes = Set<[Int]>()
+        for format in Self.formats {
+            let written = try format.read(try format.write(table))
+            for floor in [0, 0.5, 0.6, 0.65, 0.7, 0.75, 0.9, 0.95, 1] {
+                for day in [nil] + ["2024-06-15", "2025-12", "2026"].map(Self.date) {
+                    let filter = FactFilter(asOf: day, minConfidence: floor)
+                    let expected = LoadedGraph(ecosystem: ecosystem, view: .asWritten, filter: filter).table
+                    let got = LoadedGraph(table: written, filter: filter, name: format.name).table
+                    sizes.insert([expected.nodeCount, expected.edgeCount])
+                    let context = "\(format.name) floor \(floor) as of \(day.map(\.description) ?? "-")"
+                    if format.name == "CSV" {
+                        let alive = Set(expected.nodeIDs)
+                        let kept = Self.edges(got).enumerated().filter { e, _ in
+                            alive.contains(got.nodeIDs[Int(got.sources[e])]) && alive.contains(got.nodeIDs[Int(got.targets[e])])
+                        }
+                        #expect(kept.map(\.element) == Self.edges(expected), "\(context)")
+                        continue
+                    }
+                    #expect(got.nodeIDs == expected.nodeIDs && Self.edges(got) == Self.edges(expected), "\(context)")
+                    #expect(got.nodeConfidences ?? [] == expected.nodeConfidences ?? [Double](repeating: 1, count: expected.nodeCount), "\(context)")
+                }
+            }
+        }
+        #expect(sizes.count >= 8, "the floors must change the map: \(sizes)")
+        // By hand: a floor of 0.65 leaves out m3 (0.6) and its three edges; 0.75 also m2 -> chip-y (0.7).
+        let graphML = try GraphMLReader().read(string: try GenericGraphWriter.graphML(table))
+        let at065 = LoadedGraph(table: graphML, filter: FactFilter(minConfidence: 0.65), name: "d").table
+        #expect(!at065.nodeIDs.contains("m3") && at065.nodeCount == 9 && at065.edgeCount == 13)
+        let at075 = LoadedGraph(table: graphML, filter: FactFilter(minConfidence: 0.75), name: "d").table
+        #expect(at075.edgeCount == 12 && !Self.edges(at075).contains("m2>chip-y:builds_on"))
+    }
+
     @Test("as of 2024-06-15, by hand: eight nodes and ten edges")
     func asOfByHand() throws {
         let table = try Self.ecosystem().graphTable(view: .asWritten)
@@ -138,7 +177,7 @@ struct DatedInteropTests {
 
     /// Re-record with `ECOGRAPH_RECORD_GOLDEN=1 swift test --filter DatedInteropTests`, then run
     /// `Tests/Fixtures/generic/make_dated_fixtures.py` for NetworkX's reading of it.
-    @Test("the GraphML written for the fixture is the golden file, and NetworkX reads the same dates from it")
+    @Test("the GraphML written for the fixture is the golden file, and NetworkX reads the same dates and confidences from it")
     func goldenAndNetworkX() throws {
         let table = try Self.ecosystem().graphTable(view: .asWritten)
         let text = try GenericGraphWriter.graphML(table)
@@ -152,11 +191,12 @@ struct DatedInteropTests {
         let networkx = try JSONDecoder().decode(NetworkX.self, from: Fixtures.data("generic/dated-interop.networkx.json"))
         #expect(networkx.networkx == "3.6.1")
         func shown(_ l: Lifetime) -> [String?] { [l.since?.description, l.until?.description] }
+        func confidence(_ column: [Double]?, _ i: Int) -> String? { column.map { String($0[i]) } }
         let back = try GraphMLReader().read(path: path)
         let nodes = try #require(back.nodeLifetimes), edges = try #require(back.edgeLifetimes)
-        #expect(back.nodeIDs.indices.map { [back.nodeIDs[$0]] + shown(nodes[$0]) } == networkx.nodes)
+        #expect(back.nodeIDs.indices.map { [back.nodeIDs[$0]] + shown(nodes[$0]) + [confidence(back.nodeConfidences, $0)] } == networkx.nodes)
         // NetworkX lists a multigraph's edges by source; compare as multisets.
-        let ours = (0 ..< back.edgeCount).map { e in [back.nodeIDs[Int(back.sources[e])], back.nodeIDs[Int(back.targets[e])]] + shown(edges[e]) }
+        let ours = (0 ..< back.edgeCount).map { e in [back.nodeIDs[Int(back.sources[e])], back.nodeIDs[Int(back.targets[e])]] + shown(edges[e]) + [confidence(back.edgeConfidences, e)] }
         func key(_ row: [String?]) -> String { row.map { $0 ?? "-" }.joined(separator: " ") }
         #expect(ours.map(key).sorted() == networkx.edges.map(key).sorted())
     }
@@ -190,6 +230,22 @@ struct DatedInteropTests {
                 "d.dot:9:22: edge 'b' -> 'c': until '2020-02-30' \(notADate)",
                 "d.dot:9:22: edge 'c' -> 'a': until '2020-02-30' \(notADate)",
                 "d.dot:10:22: a date ('until') on a graph or subgraph: only nodes and edges carry dates",
+            ])
+        }
+    }
+
+    @Test("DOT: confidences, defaults included; a bad one placed at its value")
+    func dotConfidences() throws {
+        let table = try DOTReader().read(string: "digraph { node [confidence=0.5]; a; b [confidence=\"0.25\"]; a -> b [confidence=1]; b -> a }")
+        #expect(table.nodeConfidences == [0.5, 0.25] && table.edgeConfidences == [1, 1])
+        #expect(try DOTReader().read(string: "digraph { a -> b }").nodeConfidences == nil)
+        do {
+            _ = try DOTReader().read(string: "digraph {\n  a [confidence=1.5];\n  a -> b [confidence=\"sure\"];\n}\n", fileName: "c.dot")
+            Issue.record("read a DOT file with bad confidences")
+        } catch {
+            #expect(error.diagnostics.map(\.description) == [
+                "c.dot:2:17: node 'a': confidence '1.5' is not a number in [0, 1]",
+                "c.dot:3:22: edge 'a' -> 'b': confidence 'sure' is not a number in [0, 1]",
             ])
         }
     }

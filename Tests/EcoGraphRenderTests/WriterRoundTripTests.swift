@@ -60,7 +60,7 @@ private func randomLifetime(_ rng: inout SeededRandom) -> Lifetime {
 
 /// A random table: ids distinct byte for byte, nodes in order of first appearance in the edges (so that edge
 /// lists and CSV, which list no nodes, keep the order), labels, kinds and finite weights; with `dates`, node
-/// and edge lifetime columns, each present or not.
+/// and edge lifetime and confidence columns, each present or not.
 private func randomTable(_ rng: inout SeededRandom, labels: Bool, nodeKinds: Bool, edgeKinds: Bool, dates: Bool = false) -> GraphTable {
     var ids: [String] = []
     var seen = Set<[UInt8]>()
@@ -110,6 +110,9 @@ private func randomTable(_ rng: inout SeededRandom, labels: Bool, nodeKinds: Boo
         // Drawn after everything else, so that the undated cases stay those of the seed.
         if Int.random(in: 0 ..< 4, using: &rng) > 0 { table.nodeLifetimes = ids.map { _ in randomLifetime(&rng) } }
         if Int.random(in: 0 ..< 4, using: &rng) > 0 { table.edgeLifetimes = sources.map { _ in randomLifetime(&rng) } }
+        func confidence() -> Double { [1, 0, 0.5, 0.1 + 0.2, 1e-9, Double.random(in: 0 ... 1, using: &rng)].randomElement(using: &rng)! }
+        if Bool.random(using: &rng) { table.nodeConfidences = ids.map { _ in confidence() } }
+        if Bool.random(using: &rng) { table.edgeConfidences = sources.map { _ in confidence() } }
     }
     return table
 }
@@ -125,6 +128,8 @@ private struct Summary: Equatable, CustomStringConvertible {
     var weights: [UInt64]?
     var nodeLifetimes: [Lifetime]?
     var edgeLifetimes: [Lifetime]?
+    var nodeConfidences: [UInt64]?
+    var edgeConfidences: [UInt64]?
 
     init(_ t: GraphTable, directed: Bool, labels: Bool, nodeKinds: Bool, edgeKinds: Bool, nodeDates: Bool = false, edgeDates: Bool = false) {
         isDirected = directed ? t.isDirected : nil
@@ -138,6 +143,9 @@ private struct Summary: Equatable, CustomStringConvertible {
         weights = t.weights?.map(\.bitPattern)
         nodeLifetimes = nodeDates ? t.nodeLifetimes : nil
         edgeLifetimes = edgeDates ? t.edgeLifetimes : nil
+        // Confidences go where dates go.
+        nodeConfidences = nodeDates ? t.nodeConfidences?.map(\.bitPattern) : nil
+        edgeConfidences = edgeDates ? t.edgeConfidences?.map(\.bitPattern) : nil
     }
 
     var description: String {
@@ -146,6 +154,7 @@ private struct Summary: Equatable, CustomStringConvertible {
         return "directed \(String(describing: isDirected)) ids \(ids.map(s)) labels \(labels.map { $0.map(s) } ?? []) "
             + "kinds \(nodeKinds.map { $0.map(s) } ?? []) edges \(edges.map { $0.map(s) }) weights \(weights ?? [])"
             + " node dates \(nodeLifetimes.map { $0.map(show) } ?? []) edge dates \(edgeLifetimes.map { $0.map(show) } ?? [])"
+            + " confidences \(nodeConfidences.map { $0.map(Double.init(bitPattern:)) } ?? []) \(edgeConfidences.map { $0.map(Double.init(bitPattern:)) } ?? [])"
     }
 }
 
@@ -222,7 +231,7 @@ struct WriterRoundTripTests {
         return (written, refused)
     }
 
-    @Test("DOT: exact (dates included), or GraphWriteError for what DOT cannot spell")
+    @Test("DOT: exact (dates and confidences included), or GraphWriteError for what DOT cannot spell")
     func dot() {
         let counts = check(
             format: "DOT", seed: 1, labels: true, nodeKinds: true, edgeKinds: true, directed: true, nodeDates: true, edgeDates: true,
@@ -236,7 +245,7 @@ struct WriterRoundTripTests {
         #expect(counts.written > 50 && counts.refused > 10, "\(counts)")
     }
 
-    @Test("GraphML: exact (dates included), or GraphWriteError for what XML cannot hold")
+    @Test("GraphML: exact (dates and confidences included), or GraphWriteError for what XML cannot hold")
     func graphML() {
         let counts = check(
             format: "GraphML", seed: 2, labels: true, nodeKinds: true, edgeKinds: true, directed: true, nodeDates: true, edgeDates: true,
@@ -247,7 +256,7 @@ struct WriterRoundTripTests {
         #expect(counts.written > 50, "\(counts)")
     }
 
-    @Test("CSV: exact edges, weights, kinds and edge dates, or GraphWriteError")
+    @Test("CSV: exact edges, weights, kinds, edge dates and confidences, or GraphWriteError")
     func csv() {
         let counts = check(
             format: "CSV", seed: 3, labels: false, nodeKinds: false, edgeKinds: true, directed: false, edgeDates: true,
