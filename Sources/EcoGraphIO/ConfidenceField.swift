@@ -1,5 +1,3 @@
-import Foundation
-
 /// How the generic readers (GraphML, CSV, DOT) read the `confidence` of a node or an edge: a number in
 /// [0, 1], as in an ecosystem file, after trimming blanks and line breaks; an empty value (or none) is not
 /// given, and the element is certain (1) unless a default says otherwise.
@@ -17,7 +15,7 @@ public enum ConfidenceField {
     ///   `OWNER: confidence 'TEXT' is not a number in [0, 1]`.
     /// - Complexity: `O(length of the text)`.
     public static func read(_ raw: String, owner: String) -> Result<Double?, ConfidenceFieldProblem> {
-        let text = raw.trimmingCharacters(in: [" ", "\t", "\n", "\r"])
+        let text = raw.trimmingFieldBlanks()
         if text.isEmpty { return .success(nil) }
         if let value = Double(text), value >= 0, value <= 1 { return .success(value) }
         let shown = text.count > 40 ? String(text.prefix(40)) + "…" : text

@@ -186,6 +186,19 @@ private enum GraphMLRole {
     case nodeLabel, nodeKind, edgeWeight, edgeKind, nodeDate(LifetimeField), edgeDate(LifetimeField), nodeConfidence, edgeConfidence, none
 }
 
+/// A raw value one node or edge gives, where it stands, and how messages name the element.
+private struct GraphMLValue {
+    var text: String
+    var position: FilePosition
+    var owner: String
+}
+
+/// Sets `array[index]`, growing the array with `nil` up to it.
+private func store<T>(_ value: T, at index: Int, in array: inout [T?]) {
+    if array.count <= index { array.append(contentsOf: repeatElement(nil, count: index + 1 - array.count)) }
+    array[index] = value
+}
+
 /// The raw date fields one node or edge gives in its own `<data>`, with where each stands, read into a
 /// lifetime (with the keys' defaults) when the file is done.
 private struct GraphMLDates {
@@ -241,12 +254,13 @@ private final class GraphMLBuilder: NSObject, XMLParserDelegate {
     var targets: [Int32] = []
     var edgeWeights: [Double?] = []
     var edgeKindValues: [String?] = []
-    /// The date fields of the nodes and edges that give any.
-    var nodeDates: [Int32: GraphMLDates] = [:]
-    var edgeDates: [Int: GraphMLDates] = [:]
-    /// The confidences nodes and edges give, with where each stands and how messages name the element.
-    var nodeConfidenceTexts: [Int32: (text: String, position: FilePosition, owner: String)] = [:]
-    var edgeConfidenceTexts: [Int: (text: String, position: FilePosition, owner: String)] = [:]
+    /// The date fields each node and edge gives, by index (grown only as far as the last element that gives
+    /// one, so an undated file allocates nothing).
+    var nodeDates: [GraphMLDates?] = []
+    var edgeDates: [GraphMLDates?] = []
+    /// The confidence each node and edge gives, with where it stands and how messages name the element.
+    var nodeConfidenceTexts: [GraphMLValue?] = []
+    var edgeConfidenceTexts: [GraphMLValue?] = []
     /// Keys whose malformed default was reported (a `for="all"` key serves both nodes and edges).
     var reportedDefaults: Set<String> = []
 
@@ -614,18 +628,19 @@ private final class GraphMLBuilder: NSObject, XMLParserDelegate {
         case .edgeKind:
             edgeKindValues[currentEdge] = text
         case .nodeDate(let field):
-            let node = currentNode
-            var dates = nodeDates[node] ?? GraphMLDates(owner: "node '\(shortened(nodeIDs[Int(node)]))'")
+            let node = Int(currentNode)
+            var dates = (node < nodeDates.count ? nodeDates[node] : nil) ?? GraphMLDates(owner: "node '\(shortened(nodeIDs[node]))'")
             if field == .since { dates.since = (text, dataPosition) } else { dates.until = (text, dataPosition) }
-            nodeDates[node] = dates
+            store(dates, at: node, in: &nodeDates)
         case .edgeDate(let field):
-            var dates = edgeDates[currentEdge] ?? GraphMLDates(owner: currentEdgeName)
+            var dates = (currentEdge < edgeDates.count ? edgeDates[currentEdge] : nil) ?? GraphMLDates(owner: currentEdgeName)
             if field == .since { dates.since = (text, dataPosition) } else { dates.until = (text, dataPosition) }
-            edgeDates[currentEdge] = dates
+            store(dates, at: currentEdge, in: &edgeDates)
         case .nodeConfidence:
-            nodeConfidenceTexts[currentNode] = (text, dataPosition, "node '\(shortened(nodeIDs[Int(currentNode)]))'")
+            store(GraphMLValue(text: text, position: dataPosition, owner: "node '\(shortened(nodeIDs[Int(currentNode)]))'"),
+                  at: Int(currentNode), in: &nodeConfidenceTexts)
         case .edgeConfidence:
-            edgeConfidenceTexts[currentEdge] = (text, dataPosition, currentEdgeName)
+            store(GraphMLValue(text: text, position: dataPosition, owner: currentEdgeName), at: currentEdge, in: &edgeConfidenceTexts)
         case .edgeWeight:
             let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
             if let weight = Double(trimmed), weight.isFinite {
@@ -728,8 +743,7 @@ private final class GraphMLBuilder: NSObject, XMLParserDelegate {
     /// The confidences of `count` nodes or edges, or `nil` when the file declares no `confidence` key for
     /// them: each element's own value, else the key's `<default>`, else 1. Reports a bad default at its key
     /// (once) and a bad value at its `<data>`.
-    func confidences<Index: BinaryInteger>(count: Int, key: GraphMLKey?,
-                                           given: [Index: (text: String, position: FilePosition, owner: String)]) -> [Double]? {
+    func confidences(count: Int, key: GraphMLKey?, given: [GraphMLValue?]) -> [Double]? {
         guard let key else { return nil }
         var fallback = 1.0
         if let raw = key.defaultValue {
@@ -740,9 +754,10 @@ private final class GraphMLBuilder: NSObject, XMLParserDelegate {
             }
         }
         var result = [Double](repeating: fallback, count: count)
-        for (element, value) in given.sorted(by: { $0.key < $1.key }) {
+        for (element, value) in given.enumerated() {
+            guard let value else { continue }
             switch ConfidenceField.read(value.text, owner: value.owner) {
-            case .success(let confidence): result[Int(element)] = confidence ?? fallback
+            case .success(let confidence): result[element] = confidence ?? fallback
             case .failure(let problem): report(value.position, problem.message)
             }
         }
@@ -753,7 +768,7 @@ private final class GraphMLBuilder: NSObject, XMLParserDelegate {
     /// element's own `since`/`until`, else the key's `<default>`, else open. Reports a malformed default at
     /// its key, a malformed date at its `<data>`, and an `until` not after `since` at the element's own
     /// `until` (or `since`) data; an element with no date of its own takes the defaults, checked once.
-    func lifetimes<Index: BinaryInteger>(count: Int, keys: [LifetimeField: GraphMLKey], given: [Index: GraphMLDates]) -> [Lifetime]? {
+    func lifetimes(count: Int, keys: [LifetimeField: GraphMLKey], given: [GraphMLDates?]) -> [Lifetime]? {
         guard !keys.isEmpty else { return nil }
         var defaults: [LifetimeField: String] = [:]
         for field in LifetimeField.allCases {
@@ -770,13 +785,14 @@ private final class GraphMLBuilder: NSObject, XMLParserDelegate {
             for problem in fallback.problems { report(key.position, problem.message) }
         }
         var result = [Lifetime](repeating: fallback.lifetime, count: count)
-        for (element, dates) in given.sorted(by: { $0.key < $1.key }) {
+        for (element, dates) in given.enumerated() {
+            guard let dates else { continue }
             let read = LifetimeFields.read(since: dates.since?.text ?? defaults[.since], until: dates.until?.text ?? defaults[.until], owner: dates.owner)
             for problem in read.problems {
                 let own = problem.field == .since ? dates.since?.position : dates.until?.position
                 report(own ?? dates.since?.position ?? dates.until?.position ?? FilePosition(line: 1), problem.message)
             }
-            result[Int(element)] = read.lifetime
+            result[element] = read.lifetime
         }
         return result
     }

@@ -1,5 +1,4 @@
 import EcoGraphModel
-import Foundation
 
 /// One of the two date fields a node or an edge of a generic graph file may carry.
 public enum LifetimeField: String, Sendable, CaseIterable, CustomStringConvertible {
@@ -14,7 +13,7 @@ public enum LifetimeField: String, Sendable, CaseIterable, CustomStringConvertib
     /// The field a column, key or attribute name stands for (`since`, `until`, any case, blanks around it
     /// ignored), or `nil`.
     public init?(name: String) {
-        let trimmed = name.trimmingCharacters(in: [" ", "\t"]).lowercased()
+        let trimmed = name.trimmingFieldBlanks().lowercased()
         self.init(rawValue: trimmed)
     }
 }
@@ -54,7 +53,7 @@ public enum LifetimeFields {
         var problems: [LifetimeFieldProblem] = []
         for (field, raw) in [(LifetimeField.since, since), (.until, until)] {
             guard let raw else { continue }
-            let text = raw.trimmingCharacters(in: [" ", "\t", "\n", "\r"])
+            let text = raw.trimmingFieldBlanks()
             if text.isEmpty { continue }
             guard let date = EcoDate(text) else {
                 problems.append(LifetimeFieldProblem(field: field, message: notADate(owner: owner, field: field, value: text)))
@@ -71,7 +70,7 @@ public enum LifetimeFields {
     /// The date a field's raw text names: `.some(nil)` when empty (an open end), `nil` when malformed.
     /// - Complexity: `O(length of the text)`.
     public static func date(_ raw: String) -> EcoDate?? {
-        let text = raw.trimmingCharacters(in: [" ", "\t", "\n", "\r"])
+        let text = raw.trimmingFieldBlanks()
         if text.isEmpty { return .some(nil) }
         return EcoDate(text).map { .some($0) }
     }
@@ -87,5 +86,18 @@ public enum LifetimeFields {
     /// a generic table has nowhere to keep it, and dropping it would change what `--as-of` reads.
     public static func misplaced(_ field: LifetimeField, on element: String) -> String {
         "a date ('\(field)') on \(element): only nodes and edges carry dates"
+    }
+}
+
+extension String {
+    /// The string without the blanks and line breaks (space, tab, LF, CR) around it: how every generic reader
+    /// trims a field before reading a date or a number from it.
+    func trimmingFieldBlanks() -> String {
+        func isBlank(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D }
+        let bytes = utf8
+        guard let first = bytes.firstIndex(where: { !isBlank($0) }) else { return "" }
+        let last = bytes.lastIndex(where: { !isBlank($0) })!
+        if first == bytes.startIndex && last == bytes.index(before: bytes.endIndex) { return self }
+        return String(self[first ... last])
     }
 }

@@ -10,40 +10,46 @@ import EcoGraphIO
 /// a graph or subgraph. Ports (`a:p`) are skipped; an edge statement with a subgraph as an end (`a -> {b c}`)
 /// is not followed, and values joined with `+` are not joined: their settings are found only by
 /// `anywhere(_:value:)`. Ids and values are decoded as cgraph decodes them (`\"` is a quote, a backslash
-/// before a line feed joins lines), so they compare equal to what `agnameof` and `agxget` return.
+/// before a line feed joins lines), so they compare equal to what `agnameof` and `agxget` return. The
+/// settings are indexed as they are found, so each look-up takes constant time whatever the file's size.
 ///
 /// - Complexity: `O(b)` time for `b` bytes; `O(s)` space for `s` settings of the names asked for.
 struct DOTAttributePlaces {
     /// What a setting is on.
-    enum Owner: Hashable {
+    private enum Owner {
         case node(String)
         /// The edges of an edge statement, as (tail, head) pairs in the order written.
-        case edges([Pair])
+        case edges([(tail: String, head: String)])
         case nodeDefault, edgeDefault
         /// A graph or subgraph (`name=value` as a statement, or `graph [...]`).
         case graph
+        /// A statement this pass does not follow (a subgraph as an edge's end).
+        case unknown
     }
 
-    /// An edge's ends as written.
-    struct Pair: Hashable {
-        var tail: String
-        var head: String
-    }
-
-    /// One `name=value` in the text.
-    struct Setting {
+    /// An attribute's name and value.
+    private struct Setting: Hashable {
         var name: String
         var value: String
-        var owner: Owner
-        /// Where the value starts.
-        var position: FilePosition
     }
 
-    /// Every setting of the names asked for, in file order.
-    private(set) var settings: [Setting] = []
+    /// An edge's ends (in order for a directed graph, sorted for an undirected one) and a setting.
+    private struct EdgeSetting: Hashable {
+        var ends: [String]
+        var setting: Setting
+    }
 
-    /// Finds the settings of attributes named in `names`.
-    init(_ bytes: [UInt8], names: Set<String>) {
+    private var nodes: [[String]: FilePosition] = [:]  // [id, name, value] -> the last place
+    private var edges: [EdgeSetting: [FilePosition]] = [:]  // in file order
+    private var nodeDefaults: [Setting: FilePosition] = [:]  // the last place
+    private var edgeDefaults: [Setting: FilePosition] = [:]
+    private var graphs: [String: FilePosition] = [:]  // name -> the first place
+    private var everywhere: [Setting: (count: Int, position: FilePosition)] = [:]
+    private let undirected: Bool
+
+    /// Finds the settings of attributes named in `names`; `undirected` matches edges either way round.
+    init(_ bytes: [UInt8], names: Set<String>, undirected: Bool) {
+        self.undirected = undirected
         var scanner = DOTScanner(bytes)
         var head: [DOTScanner.Token] = []  // the statement so far, outside brackets: ids and edge operators
         var owner: Owner?  // inside brackets: what the list is on
@@ -76,7 +82,7 @@ struct DOTAttributePlaces {
             [.bare, .numeral, .quoted, .html].contains(token.kind)
         }
         func isPunct(_ token: DOTScanner.Token, _ c: UInt8) -> Bool { token.kind == .punct && bytes[token.start] == c }
-        func statementOwner() -> Owner? {
+        func statementOwner() -> Owner {
             if head.count == 1, head[0].kind == .bare {
                 switch text(head[0]).lowercased() {
                 case "node": return .nodeDefault
@@ -87,15 +93,26 @@ struct DOTAttributePlaces {
             }
             let ids = head.filter(isID).map(text)
             let operators = head.filter { $0.kind == .edgeOp }.count
-            if operators == 0 { return ids.count == 1 ? .node(ids[0]) : nil }
+            if operators == 0 { return ids.count == 1 ? .node(ids[0]) : .unknown }
             // A chain `a -> b -> c`: ids and operators alternate.
-            guard ids.count == operators + 1, head.count == ids.count + operators else { return nil }
-            return .edges((1 ..< ids.count).map { Pair(tail: ids[$0 - 1], head: ids[$0]) })
+            guard ids.count == operators + 1, head.count == ids.count + operators else { return .unknown }
+            return .edges((1 ..< ids.count).map { (ids[$0 - 1], ids[$0]) })
         }
-        func record(_ name: DOTScanner.Token, _ value: DOTScanner.Token, on owner: Owner) {
-            let key = text(name)
-            guard names.contains(key) else { return }
-            settings.append(Setting(name: key, value: text(value), owner: owner, position: scanner.position(of: value)))
+        func record(_ nameToken: DOTScanner.Token, _ valueToken: DOTScanner.Token, on owner: Owner) {
+            let setting = Setting(name: text(nameToken), value: text(valueToken))
+            guard names.contains(setting.name) else { return }
+            let position = scanner.position(of: valueToken)
+            switch owner {
+            case .node(let id): nodes[[id, setting.name, setting.value]] = position
+            case .edges(let pairs):
+                for pair in pairs { edges[EdgeSetting(ends: ends(pair.tail, pair.head), setting: setting), default: []].append(position) }
+            case .nodeDefault: nodeDefaults[setting] = position
+            case .edgeDefault: edgeDefaults[setting] = position
+            case .graph: if graphs[setting.name] == nil { graphs[setting.name] = position }
+            case .unknown: break
+            }
+            let seen = everywhere[setting]
+            everywhere[setting] = (count: (seen?.count ?? 0) + 1, position: seen?.position ?? position)
         }
 
         while let token = scanner.next() {
@@ -123,7 +140,7 @@ struct DOTAttributePlaces {
                 continue
             }
             if isPunct(token, 0x5B) {  // [
-                owner = statementOwner() ?? .edges([])
+                owner = statementOwner()
                 continue
             }
             if isPunct(token, 0x3D) {  // `name = value` as a statement: the graph's (or subgraph's) own
@@ -161,35 +178,31 @@ struct DOTAttributePlaces {
         }
     }
 
+    /// An edge's ends as the index keys them.
+    private func ends(_ tail: String, _ head: String) -> [String] {
+        undirected && head < tail ? [head, tail] : [tail, head]
+    }
+
     /// Where a node's attribute was set to `value`: on its own statement (the last such), else by a `node`
     /// default (the last), else the one setting of that name and value anywhere; `nil` when none is found.
     func node(_ id: String, _ name: String, value: String) -> FilePosition? {
-        settings.last { $0.name == name && $0.value == value && $0.owner == .node(id) }?.position
-            ?? settings.last { $0.name == name && $0.value == value && $0.owner == .nodeDefault }?.position
-            ?? anywhere(name, value: value)
+        nodes[[id, name, value]] ?? nodeDefaults[Setting(name: name, value: value)] ?? anywhere(name, value: value)
     }
 
     /// Where the `occurrence`-th (from 0, in file order) edge from `tail` to `head` whose attribute is `value`
-    /// got it: from an edge statement naming that pair (either way round when `undirected`), else a default,
-    /// else the one setting of that name and value anywhere.
-    func edge(_ tail: String, _ head: String, undirected: Bool, occurrence: Int, _ name: String, value: String) -> FilePosition? {
-        let statements = settings.filter { setting in
-            guard setting.name == name, setting.value == value, case .edges(let pairs) = setting.owner else { return false }
-            return pairs.contains { ($0.tail == tail && $0.head == head) || (undirected && $0.tail == head && $0.head == tail) }
-        }
-        if occurrence < statements.count { return statements[occurrence].position }
-        return settings.last { $0.name == name && $0.value == value && $0.owner == .edgeDefault }?.position
-            ?? anywhere(name, value: value)
+    /// got it: from an edge statement naming that pair (either way round in an undirected graph), else an
+    /// `edge` default, else the one setting of that name and value anywhere.
+    func edge(_ tail: String, _ head: String, occurrence: Int, _ name: String, value: String) -> FilePosition? {
+        let setting = Setting(name: name, value: value)
+        if let places = edges[EdgeSetting(ends: ends(tail, head), setting: setting)], occurrence < places.count { return places[occurrence] }
+        return edgeDefaults[setting] ?? anywhere(name, value: value)
     }
 
     /// Where the first setting of `name` on a graph or subgraph is.
-    func graph(_ name: String) -> FilePosition? {
-        settings.first { $0.name == name && $0.owner == .graph }?.position
-    }
+    func graph(_ name: String) -> FilePosition? { graphs[name] }
 
     /// The position of the only setting of `name` to `value` in the file, or `nil` if there is none or several.
     func anywhere(_ name: String, value: String) -> FilePosition? {
-        let hits = settings.filter { $0.name == name && $0.value == value }
-        return hits.count == 1 ? hits[0].position : nil
+        everywhere[Setting(name: name, value: value)].flatMap { $0.count == 1 ? $0.position : nil }
     }
 }

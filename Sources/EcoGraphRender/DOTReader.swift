@@ -258,7 +258,7 @@ public struct DOTReader: Sendable {
         var placesFound: DOTAttributePlaces?
         func places() -> DOTAttributePlaces {
             if let placesFound { return placesFound }
-            let found = DOTAttributePlaces(bytes, names: Set(LifetimeField.allCases.map(\.rawValue) + [ConfidenceField.name]))
+            let found = DOTAttributePlaces(bytes, names: Set(LifetimeField.allCases.map(\.rawValue) + [ConfidenceField.name]), undirected: !isDirected)
             placesFound = found
             return found
         }
@@ -371,7 +371,7 @@ public struct DOTReader: Sendable {
                     func place(_ name: String, _ text: String) -> FilePosition? {
                         let key = [from, to, name, text]
                         defer { troubled[key, default: 0] += 1 }
-                        return places().edge(from, to, undirected: !isDirected, occurrence: troubled[key, default: 0], name, value: text)
+                        return places().edge(from, to, occurrence: troubled[key, default: 0], name, value: text)
                     }
                     if edgesDated {
                         dates = lifetime(current, edgeDateSymbols, owner: owner) { field, text in place(field.rawValue, text) }
