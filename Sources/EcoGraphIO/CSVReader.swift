@@ -340,9 +340,8 @@ private struct CSVParser {
             var u: Int32 = -1, v: Int32 = -1, kind: Int32 = 0
             var weight = 1.0
             var ok = true
-            // The record's ids as written and its date fields with where they start, for its dates' messages.
-            var ids = (source: "", target: "")
-            var dates: [LifetimeField: (text: String, position: FilePosition)] = [:]
+            // The record's date and confidence fields, with where they start.
+            var since: (text: String, position: FilePosition)?, until: (text: String, position: FilePosition)?
             var confidenceField: (text: String, position: FilePosition)?
             repeat {
                 scanField()
@@ -350,9 +349,6 @@ private struct CSVParser {
                     switch columns[field] {
                     case .source, .target:
                         let isSource = columns[field] == .source
-                        if hasDates || hasConfidences {
-                            if isSource { ids.source = fieldText() } else { ids.target = fieldText() }
-                        }
                         if fieldIsEmpty {
                             problems.add(fieldPosition, "empty \(isSource ? "source" : "target") id")
                         } else if fieldByteCount > maxID {
@@ -405,8 +401,12 @@ private struct CSVParser {
                             return .failure(limits.exceeded(.valueBytes, file: fileName, position: fieldPosition,
                                                             what: "the \(which) '\(fieldText())'"))
                         }
-                        dates[which] = (fieldText(), fieldPosition)
+                        if which == .since { since = (fieldText(), fieldPosition) } else { until = (fieldText(), fieldPosition) }
                     case .confidence:
+                        if fieldByteCount > limits.valueBytes {
+                            return .failure(limits.exceeded(.valueBytes, file: fileName, position: fieldPosition,
+                                                            what: "the confidence '\(fieldText())'"))
+                        }
                         confidenceField = (fieldText(), fieldPosition)
                     case .ignored:
                         break
@@ -433,21 +433,23 @@ private struct CSVParser {
                 ok = false
                 problems.add(recordPosition, "expected \(columns.count) fields as in the header, found \(field)")
             }
+            /// How a message names the record's edge (made only for a message).
+            func owner() -> String {
+                func id(_ index: Int32) -> String { index >= 0 ? nodes.ids[Int(index)] : "?" }
+                return "edge '\(id(u))' \(isDirected ? "->" : "--") '\(id(v))'"
+            }
             var lifetime = Lifetime()
             if hasDates {
-                let arrow = isDirected ? "->" : "--"
-                let read = LifetimeFields.read(since: dates[.since]?.text, until: dates[.until]?.text,
-                                               owner: "edge '\(ids.source)' \(arrow) '\(ids.target)'")
+                let read = LifetimeFields.read(since: since?.text, until: until?.text, owner: owner())
                 for problem in read.problems {
                     ok = false
-                    problems.add(dates[problem.field]?.position ?? recordPosition, problem.message)
+                    problems.add((problem.field == .since ? since : until)?.position ?? recordPosition, problem.message)
                 }
                 lifetime = read.lifetime
             }
             var confidence = 1.0
             if let field = confidenceField {
-                let arrow = isDirected ? "->" : "--"
-                switch ConfidenceField.read(field.text, owner: "edge '\(ids.source)' \(arrow) '\(ids.target)'") {
+                switch ConfidenceField.read(field.text, owner: owner()) {
                 case .success(let value): confidence = value ?? 1
                 case .failure(let problem):
                     ok = false

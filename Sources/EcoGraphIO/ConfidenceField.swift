@@ -9,17 +9,17 @@ public enum ConfidenceField {
     ///
     /// - Parameters:
     ///   - raw: the field's text.
-    ///   - owner: how a message names the element: `node 'a'`, `edge 'a' -> 'b'`.
+    ///   - owner: how a message names the element: `node 'a'`, `edge 'a' -> 'b'` (made only for a message).
     /// - Returns: `.success(nil)` for an empty field, `.success(x)` for a number `x` in [0, 1] (Swift's
     ///   `Double(String)` spelling), else `.failure` with the message
     ///   `OWNER: confidence 'TEXT' is not a number in [0, 1]`.
     /// - Complexity: `O(length of the text)`.
-    public static func read(_ raw: String, owner: String) -> Result<Double?, ConfidenceFieldProblem> {
+    public static func read(_ raw: String, owner: @autoclosure () -> String) -> Result<Double?, ConfidenceFieldProblem> {
         let text = raw.trimmingFieldBlanks()
         if text.isEmpty { return .success(nil) }
         if let value = Double(text), value >= 0, value <= 1 { return .success(value) }
         let shown = text.count > 40 ? String(text.prefix(40)) + "…" : text
-        return .failure(ConfidenceFieldProblem(message: "\(owner): confidence '\(shown)' is not a number in [0, 1]"))
+        return .failure(ConfidenceFieldProblem(message: "\(owner()): confidence '\(shown)' is not a number in [0, 1]"))
     }
 }
 

@@ -44,11 +44,11 @@ public enum LifetimeFields {
     /// - Parameters:
     ///   - since: the raw `since` text, or `nil` when the element has none.
     ///   - until: the raw `until` text, or `nil`.
-    ///   - owner: how messages name the element: `node 'a'`, `edge 'a' -> 'b'`.
+    ///   - owner: how messages name the element: `node 'a'`, `edge 'a' -> 'b'` (made only for a message).
     /// - Returns: the lifetime (a malformed field reads as an open end, and a reversed pair keeps both ends),
     ///   and one problem per malformed field, or one for an `until` not after `since`.
     /// - Complexity: `O(length of the fields)`.
-    public static func read(since: String?, until: String?, owner: String) -> (lifetime: Lifetime, problems: [LifetimeFieldProblem]) {
+    public static func read(since: String?, until: String?, owner: @autoclosure () -> String) -> (lifetime: Lifetime, problems: [LifetimeFieldProblem]) {
         var lifetime = Lifetime()
         var problems: [LifetimeFieldProblem] = []
         for (field, raw) in [(LifetimeField.since, since), (.until, until)] {
@@ -56,13 +56,13 @@ public enum LifetimeFields {
             let text = raw.trimmingFieldBlanks()
             if text.isEmpty { continue }
             guard let date = EcoDate(text) else {
-                problems.append(LifetimeFieldProblem(field: field, message: notADate(owner: owner, field: field, value: text)))
+                problems.append(LifetimeFieldProblem(field: field, message: notADate(owner: owner(), field: field, value: text)))
                 continue
             }
             if field == .since { lifetime.since = date } else { lifetime.until = date }
         }
         if let start = lifetime.since, let end = lifetime.until, end.firstDay <= start.firstDay {
-            problems.append(LifetimeFieldProblem(field: .until, message: "\(owner): until \(end) is not after since \(start) (until is exclusive)"))
+            problems.append(LifetimeFieldProblem(field: .until, message: "\(owner()): until \(end) is not after since \(start) (until is exclusive)"))
         }
         return (lifetime, problems)
     }
