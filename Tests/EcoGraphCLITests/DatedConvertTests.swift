@@ -75,5 +75,35 @@ import Testing
             "\(path):3:10: edge 'b' -> 'c': until 2024 is not after since 2025 (until is exclusive)",
         ])
         #expect(!FileManager.default.fileExists(atPath: "\(dir)/out.graphml"))
+        // GraphML and DOT likewise, a date on the graph itself included.
+        let files = [
+            "bad.graphml": ("<graphml><key id=\"s\" for=\"all\" attr.name=\"since\"/><graph>\n<data key=\"s\">2024</data>\n"
+                + "<node id=\"a\"><data key=\"s\">2024-1</data></node>\n</graph></graphml>\n",
+                            ["2:1: a date ('since') on the <graph> element: only nodes and edges carry dates",
+                             "3:14: node 'a': since '2024-1' is not a date (expected YYYY, YYYY-MM or YYYY-MM-DD, a real day)"]),
+            "bad.dot": ("graph {\n  since=2024;\n  a -- b [until=\"2024-02\", since=\"2024-02-01\"];\n}\n",
+                        ["2:9: a date ('since') on a graph or subgraph: only nodes and edges carry dates",
+                         "3:17: edge 'a' -- 'b': until 2024-02 is not after since 2024-02-01 (until is exclusive)"]),
+        ]
+        for (name, (text, lines)) in files.sorted(by: { $0.key < $1.key }) {
+            let file = "\(dir)/\(name)"
+            try text.write(toFile: file, atomically: true, encoding: .utf8)
+            let read = try runEcograph(["stats", file])
+            #expect(read.status == 1 && read.stdout.isEmpty, "\(name)")
+            #expect(read.stderr.split(separator: "\n").map(String.init) == lines.map { "\(file):\($0)" }, "\(name)")
+        }
+    }
+
+    @Test func asOfWritesTheSnapshotAsAnEcosystemToo() throws {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        for day in ["2022-10-07", "2024-06-15", "2025-12"] {
+            let file = "\(dir)/\(day).yaml"
+            #expect(try runEcograph(["convert", dated, "--as-of", day, "-o", file]).status == 0)
+            let written = try runEcograph(["convert", file, "-o", "-", "--output-format", "edgelist"])
+            let typed = try runEcograph(["convert", dated, "--as-of", day, "-o", "-", "--output-format", "edgelist"])
+            #expect(written.status == 0 && written.stdout == typed.stdout, "\(day): \(written.stderr)")
+            #expect(written.stderr.split(separator: "\n").last == typed.stderr.split(separator: "\n").last, "\(day)")
+        }
     }
 }
