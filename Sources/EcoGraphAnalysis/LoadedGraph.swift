@@ -31,11 +31,12 @@ public struct LoadedGraph: Sendable {
     public let edgeOrigins: [Int]?
 
     /// Wraps a generic table; the kernel graph is built once here. Its edges read "source depends on target".
-    /// With a day in `filter`, only the nodes and edges alive then (a table without dates is alive always);
-    /// generic tables have no confidences or inferred facts, so the rest of the filter keeps everything.
+    /// The filter keeps what `GraphTable.filtered(_:)` keeps: with a day, the nodes and edges alive then (a
+    /// table without dates is alive always); with a confidence floor, those at least that confident (a table
+    /// without confidences is certain); generic tables mark nothing inferred.
     /// - Complexity: `O(n + m log d)`.
     public init(table: GraphTable, filter: FactFilter = .everything, name: String) {
-        let kept = filter.asOf.map { table.snapshot(on: $0).table } ?? table
+        let kept = filter.keepsEverything ? table : table.filtered(filter).table
         self.init(table: kept, ecosystem: nil, record: nil, filter: filter, view: .dependency, edgeOrigins: nil, name: name)
     }
 
