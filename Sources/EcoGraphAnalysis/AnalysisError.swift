@@ -80,6 +80,8 @@ public enum AnalysisParameter: String, Sendable, Hashable, CaseIterable {
     case top
     /// The radius of an ego network (`DiagramOptions.depth`).
     case depth
+    /// The hops around the changes a diff diagram keeps (`DiffDiagramOptions.context`).
+    case context
 
     /// The parameter in words, for messages.
     public var summary: String {
@@ -88,6 +90,7 @@ public enum AnalysisParameter: String, Sendable, Hashable, CaseIterable {
         case .alpha: "alpha"
         case .top: "the number of ranked entries"
         case .depth: "the depth of an ego network"
+        case .context: "the number of hops kept around the changes"
         }
     }
 }

@@ -110,6 +110,14 @@ public struct DiffSide: Sendable, Hashable, CustomStringConvertible {
 
     /// `FILE`, or `FILE as of DATE`.
     public var description: String { asOf.map { "\(name) as of \($0)" } ?? name }
+
+    /// Two sides in one line: `A → B`, or for one file `FILE: as of D1 → as of D2` (`whole record` for a side
+    /// without a day).
+    public static func heading(_ before: DiffSide, _ after: DiffSide) -> String {
+        guard before.name == after.name else { return "\(before) → \(after)" }
+        func day(_ side: DiffSide) -> String { side.asOf.map { "as of \($0)" } ?? "whole record" }
+        return "\(before.name): \(day(before)) → \(day(after))"
+    }
 }
 
 /// Two maps compared: their facts and the consequences for the analyses.
