@@ -90,22 +90,27 @@ struct DiffCommand: ParsableCommand {
         return .file(text)
     }
 
+    /// The other side: a file read as the input is (its fact filter, direction and limits), or the input's
+    /// map as of a day (the record refiltered; a generic file read again).
+    static func load(_ other: Other, besides graph: LoadedGraph, input: GraphInput) throws -> LoadedGraph {
+        switch other {
+        case .file(let path):
+            return try LoadedGraph.load(path: path, view: .dependency, filter: input.facts.filter, isDirected: !input.undirected,
+                                        readers: .withGraphviz, limits: input.limits.limits)
+        case .date(let day):
+            var filter = input.facts.filter
+            filter.asOf = day
+            return graph.record != nil ? graph.refiltered(filter) : try input.load(view: .dependency, filter: filter)
+        }
+    }
+
     func run() throws {
         try reportingErrors {
             if let diagram, RenderCommand.target(of: diagram) == nil {
                 throw CLIError("\(diagram): the diagram must end in .svg, .png, .pdf or .dot")
             }
             let before = try input.load(view: .dependency)
-            let after: LoadedGraph
-            switch try Self.other(second: second, against: against) {
-            case .file(let path):
-                after = try LoadedGraph.load(path: path, view: .dependency, filter: input.facts.filter, isDirected: !input.undirected,
-                                             readers: .withGraphviz, limits: input.limits.limits)
-            case .date(let day):
-                var filter = input.facts.filter
-                filter.asOf = day
-                after = before.record != nil ? before.refiltered(filter) : try input.load(view: .dependency, filter: filter)
-            }
+            let after = try Self.load(try Self.other(second: second, against: against), besides: before, input: input)
             let diff = try before.diff(to: after, options: DiffOptions(measure: measure, top: top, dependency: dependency.options))
             if let diagram { try draw(before, after, to: diagram) }
             printOut(Self.render(diff, format: output.format))
@@ -239,5 +244,24 @@ struct DiffCommand: ParsableCommand {
                              rows: c.reach.map { [$0.consumer, $0.label, "\($0.lost.count)", "\($0.gained.count)", list($0.lost), list($0.gained)] }).aligned
         }
         return out
+    }
+}
+
+extension DiffCommand {
+    /// The report's "What changed" section: the diff from a baseline (`--against DATE|FILE`) to the map reported,
+    /// its top as the report's rankings', and the union drawn with the report's layout (no legend: the page
+    /// words the marks).
+    static func reportSection(against: String, graph: LoadedGraph, input: GraphInput, top: Int, dependency: ChokepointOptions,
+                              layout: String) throws -> ReportContent.DiffSection {
+        let baseline = try load(try other(second: nil, against: against), besides: graph, input: input)
+        let diff = try baseline.diff(to: graph, options: DiffOptions(top: top, dependency: dependency))
+        let engine = LayoutEngine(rawValue: layout) ?? .sfdp
+        do {
+            let dot = try baseline.diffDiagram(to: graph, options: DiffDiagramOptions(legend: false, layout: engine, title: ""))
+            let svg = String(decoding: try GraphvizRenderer.render(dot.text, engine: engine, format: .svg), as: UTF8.self)
+            return ReportContent.DiffSection(diff: diff, diagramSVG: svg)
+        } catch let error as RenderError {
+            throw CLIError("cannot draw the diff diagram: \(error.description)")
+        }
     }
 }

@@ -210,3 +210,34 @@ import Testing
         }
     }
 }
+
+@Suite struct ReportAgainstTests {
+    @Test func theReportGetsWhatChangedAgainstADayOrAFile() throws {
+        let dated = Fixtures.path("ecosystems/dated.yaml")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ecograph-report-diff-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("r.html").path
+        let result = try runEcograph(["report", dated, "--as-of", "2025-06-01", "--against", "2022-01-01", "-o", out, "--layout", "dot"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.hasSuffix(", changes against \(dated) as of 2022-01-01\n"))
+        let html = try String(contentsOfFile: out, encoding: .utf8)
+        #expect(html.contains("<section id=\"changes\"><h2>What changed</h2>"))
+        #expect(html.components(separatedBy: "<svg").count == 3)  // the diagram and the diff diagram
+        // The section's data is `ecograph diff`'s JSON for the same two sides.
+        let diff = try runEcograph(["diff", dated, "--as-of", "2022-01-01", "--against", "2025-06-01", "--top", "15", "--format", "json"])
+        let start = try #require(html.range(of: "<script type=\"application/json\" id=\"ecograph-data\">")).upperBound
+        let end = try #require(html.range(of: "</script>", range: start ..< html.endIndex)).lowerBound
+        let data = try #require(try JSONSerialization.jsonObject(with: Data(html[start ..< end].utf8)) as? [String: Any])
+        let changes = try #require((data["diff"] as? [String: Any])?["changes"] as? [String: Any])
+        let expected = try #require(try JSONSerialization.jsonObject(with: Data(diff.stdout.utf8)) as? [String: Any])
+        #expect((changes["before"] as? [String: Any])?["asOf"] as? String == "2022-01-01")
+        #expect(NSDictionary(dictionary: changes) == NSDictionary(dictionary: expected))
+
+        let bad = try runEcograph(["report", dated, "--against", "2024-13", "-o", out + ".2"])
+        #expect(bad.status == 1 && bad.stderr == "ecograph: --against: '2024-13' is not a date (YYYY, YYYY-MM or YYYY-MM-DD with a real month and day)\n")
+        #expect(!FileManager.default.fileExists(atPath: out + ".2"))
+        let missing = try runEcograph(["report", dated, "--against", "/no/such/file.yaml", "-o", out + ".3"])
+        #expect(missing.status == 1 && missing.stderr == "/no/such/file.yaml: no such file\n")
+    }
+}
