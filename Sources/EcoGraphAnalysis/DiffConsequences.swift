@@ -14,14 +14,21 @@ public struct DiffOptions: Sendable, Equatable {
     public var top: Int
     /// Consumers, providers and impact model of the chokepoint ranking and of the reach comparison.
     public var dependency: ChokepointOptions
+    /// The providers each consumer lost or gained are listed when they number at most this many over all
+    /// consumers (`nil`: always); past it only their counts are given (`DiffConsequences.pairsListed`).
+    public var pairLimit: Int?
+
+    /// The default `pairLimit`: a hundred thousand pairs, a few megabytes of JSON.
+    public static let defaultPairLimit = 100_000
 
     /// Options: PageRank's top 10, chokepoints and reach over every consumer and provider, unless told otherwise.
     public init(measure: CentralityMeasure = .defaultRanking, centrality: CentralityOptions = .init(), top: Int = 10,
-                dependency: ChokepointOptions = .init()) {
+                dependency: ChokepointOptions = .init(), pairLimit: Int? = DiffOptions.defaultPairLimit) {
         self.measure = measure
         self.centrality = centrality
         self.top = top
         self.dependency = dependency
+        self.pairLimit = pairLimit
     }
 }
 
@@ -65,9 +72,13 @@ public struct ReachChange: Sendable, Hashable {
     public var label: String
     /// Its kind after, when the graph has kinds.
     public var kind: String?
-    /// The providers it reached before and no longer reaches, by id.
+    /// How many providers it reached before and no longer reaches.
+    public var lostCount: Int
+    /// How many providers it reaches now and did not before.
+    public var gainedCount: Int
+    /// Those providers, by id (empty when the pairs are not listed: `DiffConsequences.pairsListed`).
     public var lost: [String]
-    /// The providers it reaches now and did not before, by id.
+    /// Those providers, by id (empty when the pairs are not listed).
     public var gained: [String]
 }
 
@@ -89,10 +100,13 @@ public struct DiffConsequences: Sendable, Equatable {
     public var reach: [ReachChange]
     /// The number of consumers compared.
     public var consumersCompared: Int
-    /// Σ lost over `reach`: the (consumer, provider) pairs cut off.
-    public var lostPairs: Int { reach.reduce(0) { $0 + $1.lost.count } }
-    /// Σ gained over `reach`: the pairs newly connected.
-    public var gainedPairs: Int { reach.reduce(0) { $0 + $1.gained.count } }
+    /// Whether `reach` lists the providers lost and gained (they number at most `DiffOptions.pairLimit`), or
+    /// only their counts.
+    public var pairsListed: Bool
+    /// Σ lostCount over `reach`: the (consumer, provider) pairs cut off.
+    public var lostPairs: Int { reach.reduce(0) { $0 + $1.lostCount } }
+    /// Σ gainedCount over `reach`: the pairs newly connected.
+    public var gainedPairs: Int { reach.reduce(0) { $0 + $1.gainedCount } }
 }
 
 /// One side of a diff, for titles: the file and the day it is read as of.
@@ -161,6 +175,7 @@ extension LoadedGraph {
     ///
     /// A selection is resolved on each side; it may name nothing on one of them (a node added later), but not on
     /// both.
+    /// Lists of providers are kept up to `options.pairLimit` pairs in all (see `DiffOptions.pairLimit`).
     /// - Throws: `AnalysisError.invalidParameter` for `top` below 1; an unknown id, kind or group named on
     ///   neither side; a measure that fails on either side.
     /// - Complexity: the measure and one chokepoint analysis per side, and `O(k (n + m))` for `k` consumers.
@@ -227,21 +242,25 @@ extension LoadedGraph {
             otherCounted = otherMask
         }
         let differences = try kernelCall { () throws(ReachabilityError) in
-            try a.graph.unweighted.reachabilityDifference(to: afterOnUnion, consumers: consumerList, counted: counted, otherCounted: otherCounted)
+            try a.graph.unweighted.reachabilityDifference(to: afterOnUnion, consumers: consumerList, counted: counted, otherCounted: otherCounted,
+                                                          listLimit: options.pairLimit)
         }
         var reach: [ReachChange] = []
-        for difference in differences where !difference.lost.isEmpty || !difference.gained.isEmpty {
+        for difference in differences where difference.lostCount > 0 || difference.gainedCount > 0 {
             let consumerID = unionIDs[difference.consumer]
             let v = bIndex[consumerID]!
             reach.append(ReachChange(consumer: consumerID, label: b.label(v), kind: b.kind(v),
-                                     lost: difference.lost.map { unionIDs[$0] }.sorted(), gained: difference.gained.map { unionIDs[$0] }.sorted()))
+                                     lostCount: difference.lostCount, gainedCount: difference.gainedCount,
+                                     lost: (difference.lost ?? []).map { unionIDs[$0] }.sorted(),
+                                     gained: (difference.gained ?? []).map { unionIDs[$0] }.sorted()))
         }
         reach.sort { x, y in
-            let (nx, ny) = (x.lost.count + x.gained.count, y.lost.count + y.gained.count)
+            let (nx, ny) = (x.lostCount + x.gainedCount, y.lostCount + y.gainedCount)
             return nx != ny ? nx > ny : x.consumer < y.consumer
         }
         return DiffConsequences(measure: options.measure, top: options.top, rankShifts: rankShifts, dependency: options.dependency,
-                                impactShifts: impactShifts, reach: reach, consumersCompared: consumerList.count)
+                                impactShifts: impactShifts, reach: reach, consumersCompared: consumerList.count,
+                                pairsListed: differences.allSatisfy { $0.lost != nil })
     }
 
     /// A selection resolved on each side: it may name nothing on one side, not on both (then the error of the

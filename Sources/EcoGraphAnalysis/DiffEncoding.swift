@@ -10,8 +10,9 @@ extension GraphDiff: Encodable, OutputValueConvertible {
     ///   each shift `{id, label, kind, movement, rankBefore, rankAfter, scoreBefore, scoreAfter}` (an edge
     ///   measure's shifts have `source` and `target` instead of `id`, and no kind; ranks and scores null where
     ///   not ranked);
-    /// - `reach`: `{consumers, providers, compared, lostPairs, gainedPairs, changes: [{id, label, kind, lost,
-    ///   gained}]}`.
+    /// - `reach`: `{consumers, providers, compared, lostPairs, gainedPairs, listed, changes: [{id, label, kind,
+    ///   lostCount, gainedCount, lost, gained}]}` (`lost` and `gained` empty when `listed` is false: more pairs than
+    ///   `DiffOptions.pairLimit`).
     /// A missing kind is written as `""`, as in every result.
     public var outputValue: OutputValue {
         func side(_ s: DiffSide) -> OutputValue {
@@ -61,8 +62,10 @@ extension GraphDiff: Encodable, OutputValueConvertible {
             ("reach", .map([
                 ("consumers", .string(c.dependency.consumers.description)), ("providers", .string(c.dependency.providers.description)),
                 ("compared", .int(c.consumersCompared)), ("lostPairs", .int(c.lostPairs)), ("gainedPairs", .int(c.gainedPairs)),
+                ("listed", .bool(c.pairsListed)),
                 ("changes", .list(c.reach.map { r in
                     .map([("id", .string(r.consumer)), ("label", .string(r.label)), ("kind", .string(r.kind ?? "")),
+                          ("lostCount", .int(r.lostCount)), ("gainedCount", .int(r.gainedCount)),
                           ("lost", .strings(r.lost)), ("gained", .strings(r.gained))])
                 })),
             ])),

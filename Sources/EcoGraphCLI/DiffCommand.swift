@@ -12,14 +12,15 @@ struct DiffCommand: ParsableCommand {
 
             Facts: nodes are matched by id; edges by id when they have one, else by their ends and kind (the N-th repeat of an edge matches the N-th). A matched fact whose fields differ (label, kind, attributes, weight, confidence, alternatives, targets, since/until, scope, lifted, sources, inferred, note) is changed, with each field's value before and after. For one file at two dates, a fact comes into force (added) or goes out of force (removed; a restriction also when lifted); nothing is changed. Generic graphs compare ids, labels, kinds, edges by their ends and weights.
 
-            Consequences, in the dependency view: the --measure ranking's and the chokepoint-impact ranking's top K (--top) that entered, left or moved; and per consumer (--consumers, present on both sides) the providers (--providers) it newly reaches or no longer reaches. --diagram draws the union of both maps: added in green, removed greyed and dashed, changed in blue (colours from the theme: `added`, `changed`, `removed`). `ecograph report --against` puts the same diff in the HTML report.
+            Consequences, in the dependency view: the --measure ranking's and the chokepoint-impact ranking's top K (--top) that entered, left or moved; and per consumer (--consumers, present on both sides) the providers (--providers) it newly reaches or no longer reaches. --diagram draws the union of both maps: added in green, removed greyed and dashed, changed in blue (colours from the theme: `added`, `changed`, `removed`). `ecograph report --against` puts the same diff in the HTML report. docs/DIFF.md has the JSON and CSV shapes.
 
             Examples:
               ecograph diff old.yaml new.yaml
               ecograph diff map.yaml --as-of 2022-01-01 --against 2025-06-01
-              ecograph diff --as-of 2023 --against 2025 --consumers country --providers model
-              ecograph diff old.yaml new.yaml --measure betweenness --top 5 --format json
-              ecograph diff map.yaml --as-of 2023 --against 2025 --diagram changes.svg --context 1
+              ecograph diff --as-of 2023 --against 2025 --consumers country
+              ecograph diff old.yaml new.yaml --measure betweenness --top 5
+              ecograph diff old.yaml --against new.yaml --format json
+              ecograph diff map.yaml --as-of 2023 --against 2025 --diagram d.svg
             """
     )
 
@@ -40,6 +41,11 @@ struct DiffCommand: ParsableCommand {
 
     @Option(help: "The size of the top compared (the measure's and chokepoint impact's): an item ranked at most K.")
     var top: Int = 10
+
+    @Option(help: ArgumentHelp(
+        "List the providers each consumer lost or gained when they number at most N over all consumers; past it, only their counts.",
+        valueName: "n"))
+    var maxListedPairs: Int = DiffOptions.defaultPairLimit
 
     @OptionGroup var output: OutputOptions
 
@@ -63,6 +69,7 @@ struct DiffCommand: ParsableCommand {
         if second != nil && against != nil { throw ValidationError("give a second file B or --against, not both") }
         if second == nil && against == nil { throw ValidationError("give a second file B, or --against DATE|FILE") }
         if top < 1 { throw ValidationError("--top must be at least 1") }
+        if maxListedPairs < 0 { throw ValidationError("--max-listed-pairs must be 0 or more") }
         if let context, context < 0 { throw ValidationError("--context must be 0 or more") }
         if LayoutEngine(rawValue: layoutName) == nil {
             throw ValidationError("--layout must be one of \(LayoutEngine.allCases.map(\.rawValue).joined(separator: ", ")), not '\(layoutName)'")
@@ -111,7 +118,8 @@ struct DiffCommand: ParsableCommand {
             }
             let before = try input.load(view: .dependency)
             let after = try Self.load(try Self.other(second: second, against: against), besides: before, input: input)
-            let diff = try before.diff(to: after, options: DiffOptions(measure: measure, top: top, dependency: dependency.options))
+            let diff = try before.diff(to: after, options: DiffOptions(measure: measure, top: top, dependency: dependency.options,
+                                                                      pairLimit: maxListedPairs))
             if let diagram { try draw(before, after, to: diagram) }
             printOut(Self.render(diff, format: output.format))
         }
@@ -185,6 +193,12 @@ struct DiffCommand: ParsableCommand {
         shifts("ranking:" + consequences.measure.rawValue, consequences.rankShifts, score: "score")
         shifts("chokepoints", consequences.impactShifts, score: "impact")
         for r in consequences.reach {
+            guard consequences.pairsListed else {
+                // Past the list limit: a count per consumer and direction.
+                if r.lostCount > 0 { rows.append(["reach", "lost", r.consumer, r.label, r.consumer, "", r.kind ?? "", "count", "", "\(r.lostCount)", ""]) }
+                if r.gainedCount > 0 { rows.append(["reach", "gained", r.consumer, r.label, r.consumer, "", r.kind ?? "", "count", "", "\(r.gainedCount)", ""]) }
+                continue
+            }
             for p in r.lost { rows.append(["reach", "lost", r.consumer, r.label, r.consumer, p, r.kind ?? "", "", "", "", ""]) }
             for p in r.gained { rows.append(["reach", "gained", r.consumer, r.label, r.consumer, p, r.kind ?? "", "", "", "", ""]) }
         }
@@ -241,7 +255,8 @@ struct DiffCommand: ParsableCommand {
         if !c.reach.isEmpty {
             out += TextTable(headers: ["consumer", "label", "lost", "gained", "no longer reaches", "newly reaches"],
                              alignments: [.left, .left, .right, .right, .left, .left],
-                             rows: c.reach.map { [$0.consumer, $0.label, "\($0.lost.count)", "\($0.gained.count)", list($0.lost), list($0.gained)] }).aligned
+                             rows: c.reach.map { [$0.consumer, $0.label, "\($0.lostCount)", "\($0.gainedCount)", list($0.lost), list($0.gained)] }).aligned
+            if !c.pairsListed { out += "(the providers are not listed: more pairs than --max-listed-pairs)\n" }
         }
         return out
     }

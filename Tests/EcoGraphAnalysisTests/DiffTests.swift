@@ -295,6 +295,18 @@ private enum History {
             }
             #expect(result.lostPairs == expected.values.reduce(0) { $0 + $1.lost.count })
             #expect(result.gainedPairs == expected.values.reduce(0) { $0 + $1.gained.count })
+            #expect(result.pairsListed)
+
+            // Past the pair limit: the same consumers and counts, no lists.
+            let total = result.lostPairs + result.gainedPairs
+            guard total > 0 else { continue }
+            var limited = options
+            limited.pairLimit = total - 1
+            let counted = try LoadedGraph(ecosystem: a).diffConsequences(to: LoadedGraph(ecosystem: b), options: limited)
+            #expect(!counted.pairsListed && counted.lostPairs == result.lostPairs && counted.gainedPairs == result.gainedPairs)
+            #expect(counted.reach.map(\.consumer) == result.reach.map(\.consumer))
+            #expect(counted.reach.allSatisfy { $0.lost.isEmpty && $0.gained.isEmpty })
+            #expect(counted.reach.map(\.lostCount) == result.reach.map(\.lost.count))
         }
     }
 

@@ -98,6 +98,19 @@ import Testing
         #expect(try runEcograph(["diff", dated, "--as-of", "2022-01-01", "--against", "2025-06-01"]).stdout == result.stdout)
     }
 
+    @Test func pastTheListLimitOnlyCountsAreGiven() throws {
+        let object = try json(["diff", dated, "--as-of", "2022-01-01", "--against", "2025-06-01", "--max-listed-pairs", "5", "--format", "json"])
+        let reach = try #require(object["reach"] as? [String: Any])
+        #expect(reach["listed"] as? Bool == false && reach["lostPairs"] as? Int == 3 && reach["gainedPairs"] as? Int == 3)
+        let change = try #require((reach["changes"] as? [[String: Any]])?.first)
+        #expect(change["lostCount"] as? Int == 3 && change["gainedCount"] as? Int == 3)
+        #expect((change["lost"] as? [String])?.isEmpty == true && (change["gained"] as? [String])?.isEmpty == true)
+        let listed = try json(["diff", dated, "--as-of", "2022-01-01", "--against", "2025-06-01", "--max-listed-pairs", "6", "--format", "json"])
+        #expect((listed["reach"] as? [String: Any])?["listed"] as? Bool == true)
+        let csv = try runEcograph(["diff", dated, "--as-of", "2022-01-01", "--against", "2025-06-01", "--max-listed-pairs", "0", "--format", "csv"])
+        #expect(csv.stdout.split(separator: "\n").filter { $0.hasPrefix("reach,") } == ["reach,lost,kenya,kenya,kenya,,country,count,,3,", "reach,gained,kenya,kenya,kenya,,country,count,,3,"])
+    }
+
     @Test func consumersAndProvidersSelectThePairs() throws {
         let object = try json(["diff", dated, "--as-of", "2022-01-01", "--against", "2025-06-01", "--consumers", "country", "--providers", "model",
                                "--format", "json"])
@@ -189,6 +202,19 @@ import Testing
         #expect(rendered.status == 0, "\(rendered.stderr)")
         let image = try String(contentsOfFile: svg, encoding: .utf8)
         #expect(image.contains("<svg") && image.contains("class=\"node kind&#45;model removed\"") && image.contains("<title>italy</title>"))
+    }
+
+    @Test func helpExplainsTheTwoFormsWithExamples() throws {
+        let result = try runEcograph(["diff", "--help"])
+        #expect(result.status == 0)
+        for text in ["Examples:", "ecograph diff old.yaml new.yaml", "ecograph diff map.yaml --as-of 2022-01-01 --against 2025-06-01",
+                     "Changes are counted from A to B", "USAGE: ecograph diff [<options>] [<file>] [<file-b>]", "--against <date|file>"] {
+            #expect(result.stdout.contains(text), "\(text)")
+        }
+        let measures = result.stdout.components(separatedBy: "--measure <measure>").last ?? ""
+        #expect(measures.contains("edge-betweenness") && measures.contains("core-number"))
+        let root = try runEcograph(["--help"])
+        #expect(root.stdout.contains("diff") && root.stdout.contains("Compare two maps"))
     }
 
     @Test func errorsAreOneLineAndExitOne() throws {

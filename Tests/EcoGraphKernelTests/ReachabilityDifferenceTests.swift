@@ -57,6 +57,28 @@ struct ReachabilityDifferenceTests {
         }
     }
 
+    @Test("past the list limit every result keeps its counts and drops its lists; at the limit the lists stay")
+    func listLimit() throws {
+        var rng = SeededRandom(state: 0x11A1)
+        for _ in 0 ..< 50 {
+            let n = 2 + rng.below(25)
+            let a = try Self.graph(n, (0 ..< rng.below(3 * n)).map { _ in (rng.below(n), rng.below(n)) })
+            let b = try Self.graph(n, (0 ..< rng.below(3 * n)).map { _ in (rng.below(n), rng.below(n)) })
+            let consumers = Array(0 ..< n)
+            let full = try a.reachabilityDifference(to: b, consumers: consumers)
+            let total = full.reduce(0) { $0 + $1.lostCount + $1.gainedCount }
+            #expect(full.allSatisfy { $0.lost?.count == $0.lostCount && $0.gained?.count == $0.gainedCount })
+            #expect(try a.reachabilityDifference(to: b, consumers: consumers, listLimit: total) == full)
+            if total > 0 {
+                for parallel in [true, false] {
+                    let counted = try a.reachabilityDifference(to: b, consumers: consumers, listLimit: total - 1, parallel: parallel)
+                    #expect(counted.map { [$0.consumer, $0.lostCount, $0.gainedCount] } == full.map { [$0.consumer, $0.lostCount, $0.gainedCount] })
+                    #expect(counted.allSatisfy { $0.lost == nil && $0.gained == nil })
+                }
+            }
+        }
+    }
+
     @Test("a consumer outside both graphs is an error")
     func outOfRange() throws {
         let a = try Self.graph(2, [(0, 1)]), b = try Self.graph(3, [])

@@ -7,14 +7,25 @@
 public struct ReachabilityDifference: Sendable, Equatable {
     /// The consumer node.
     public let consumer: Int
-    /// The counted nodes `C` reaches in the first graph (`self`) and not in the other, in increasing order.
-    public let lost: [Int]
-    /// The counted nodes `C` reaches in the other graph and not in the first, in increasing order.
-    public let gained: [Int]
+    /// How many counted nodes `C` reaches in the first graph (`self`) and not in the other.
+    public let lostCount: Int
+    /// How many counted nodes `C` reaches in the other graph and not in the first.
+    public let gainedCount: Int
+    /// Those nodes, in increasing order, or `nil` when the lists were not kept (past the list limit).
+    public let lost: [Int]?
+    /// Those nodes, in increasing order, or `nil` when the lists were not kept.
+    public let gained: [Int]?
 
-    /// A consumer's difference.
+    /// A consumer's difference with its lists.
     public init(consumer: Int, lost: [Int], gained: [Int]) {
+        self.init(consumer: consumer, lostCount: lost.count, gainedCount: gained.count, lost: lost, gained: gained)
+    }
+
+    /// A consumer's difference, its lists given or not.
+    public init(consumer: Int, lostCount: Int, gainedCount: Int, lost: [Int]?, gained: [Int]?) {
         self.consumer = consumer
+        self.lostCount = lostCount
+        self.gainedCount = gainedCount
         self.lost = lost
         self.gained = gained
     }
@@ -42,29 +53,44 @@ extension CSRGraph {
     ///   - consumers: the consumers, each a node of at least one of the graphs.
     ///   - counted: which nodes count as reached in this graph (`nil`: all).
     ///   - otherCounted: which nodes count as reached in `other` (`nil`: all).
+    ///   - listLimit: keep the lists only when the lost and gained nodes of all consumers number at most this
+    ///     many (`nil`: always); past it every result has its counts and no lists, so that a pair of large,
+    ///     densely connected maps does not hold billions of pairs.
     ///   - parallel: spread the consumers over all cores (the result is the same either way).
     /// - Throws: `ReachabilityError.nodeOutOfRange` for a consumer outside both graphs.
     /// - Complexity: `O(k (n + m))` time for `k` consumers, where `n` and `m` count both graphs' nodes and
-    ///   arcs; `O(P n)` extra space for `P` partitions, plus the output.
+    ///   arcs; `O(P n)` extra space for `P` partitions, plus the lists kept (at most `listLimit` per partition).
     public func reachabilityDifference(
-        to other: CSRGraph, consumers: [Int], counted: [Bool]? = nil, otherCounted: [Bool]? = nil, parallel: Bool = true
+        to other: CSRGraph, consumers: [Int], counted: [Bool]? = nil, otherCounted: [Bool]? = nil, listLimit: Int? = nil,
+        parallel: Bool = true
     ) throws(ReachabilityError) -> [ReachabilityDifference] {
         let n = Swift.max(nodeCount, other.nodeCount)
         for c in consumers where c < 0 || c >= n { throw .nodeOutOfRange(node: c, nodeCount: n) }
+        let limit = listLimit ?? Int.max
+        // Each partition keeps lists while its own total is within the limit: past it, so is the whole total.
         let partials = SourcePartitions.map(sources: Array(consumers.indices), parallel: parallel) { partition in
             var workspace = DifferenceWorkspace(nodeCount: n)
             var results: [ReachabilityDifference] = []
             results.reserveCapacity(partition.count)
+            var total = 0
             for position in partition {
-                results.append(workspace.difference(self, other, consumer: consumers[position], counted: counted, otherCounted: otherCounted))
+                let item = workspace.difference(self, other, consumer: consumers[position], counted: counted, otherCounted: otherCounted,
+                                                list: total <= limit)
+                total = total &+ item.lostCount &+ item.gainedCount
+                results.append(item)
             }
-            return results
+            return (results, total)
         }
+        var total = 0
+        for partial in partials { total = total &+ partial.1 }
+        let listed = total <= limit
         var result: [ReachabilityDifference] = []
         result.reserveCapacity(consumers.count)
         let stride = partials.count
         for position in consumers.indices {
-            result.append(partials[position % stride][position / stride])
+            let item = partials[position % stride].0[position / stride]
+            result.append(listed ? item : ReachabilityDifference(consumer: item.consumer, lostCount: item.lostCount,
+                                                                 gainedCount: item.gainedCount, lost: nil, gained: nil))
         }
         return result
     }
@@ -84,7 +110,7 @@ private struct DifferenceWorkspace {
         seen = [Bool](repeating: false, count: nodeCount)
     }
 
-    mutating func difference(_ a: CSRGraph, _ b: CSRGraph, consumer c: Int, counted: [Bool]?, otherCounted: [Bool]?) -> ReachabilityDifference {
+    mutating func difference(_ a: CSRGraph, _ b: CSRGraph, consumer c: Int, counted: [Bool]?, otherCounted: [Bool]?, list: Bool) -> ReachabilityDifference {
         for v in first { mark[Int(v)] = 0 }
         for v in second { mark[Int(v)] = 0 }
         first.removeAll(keepingCapacity: true)
@@ -95,6 +121,11 @@ private struct DifferenceWorkspace {
         search(b, from: c)
         second.append(contentsOf: frontier.dropFirst().lazy.filter { otherCounted?[Int($0)] ?? true })
         for v in second { mark[Int(v)] |= 1 }
+        guard list else {
+            let lost = first.reduce(0) { $0 + (mark[Int($1)] == 2 ? 1 : 0) }
+            let gained = second.reduce(0) { $0 + (mark[Int($1)] == 1 ? 1 : 0) }
+            return ReachabilityDifference(consumer: c, lostCount: lost, gainedCount: gained, lost: nil, gained: nil)
+        }
         var lost: [Int] = [], gained: [Int] = []
         for v in first where mark[Int(v)] == 2 { lost.append(Int(v)) }
         for v in second where mark[Int(v)] == 1 { gained.append(Int(v)) }

@@ -771,14 +771,15 @@
       host.appendChild(boxed(makeTable([
         { label: 'Consumer', value: function (r) { return r.label; }, cell: function (r) { return diffNode(r.id); } },
         { label: 'Kind', muted: true, value: function (r) { return r.kind; } },
-        { label: 'Lost', num: true, value: function (r) { return r.lost.length; } },
-        { label: 'Gained', num: true, value: function (r) { return r.gained.length; } },
-        { label: 'No longer reaches', value: function (r) { return r.lost.length; }, cell: function (r) { return diffList(r.lost); } },
-        { label: 'Newly reaches', value: function (r) { return r.gained.length; }, cell: function (r) { return diffList(r.gained); } },
+        { label: 'Lost', num: true, value: function (r) { return r.lostCount; } },
+        { label: 'Gained', num: true, value: function (r) { return r.gainedCount; } },
+        { label: 'No longer reaches', value: function (r) { return r.lostCount; }, cell: function (r) { return diffList(r.lost, r.lostCount, d.reach.listed); } },
+        { label: 'Newly reaches', value: function (r) { return r.gainedCount; }, cell: function (r) { return diffList(r.gained, r.gainedCount, d.reach.listed); } },
       ], d.reach.changes, 'compact'), true));
     }
   }
-  function diffList(ids) {
+  function diffList(ids, count, listed) {
+    if (!listed) return el('span', 'muted', count ? 'not listed (too many pairs)' : '');
     var span = el('span');
     ids.slice(0, 12).forEach(function (id, i) { if (i) span.appendChild(document.createTextNode(', ')); span.appendChild(diffNode(id)); });
     if (ids.length > 12) span.appendChild(el('span', 'muted', ' +' + (ids.length - 12) + ' more'));
