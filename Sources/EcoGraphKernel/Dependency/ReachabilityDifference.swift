@@ -44,9 +44,13 @@ extension CSRGraph {
     /// Example: `a -> b -> c` before and `a -> c`, `b -> c` after: `a` loses `b` and gains nothing (it still
     /// reaches `c`); `b` loses and gains nothing.
     ///
-    /// Consumers are independent: they are spread over cores with `SourcePartitions`, two breadth-first
-    /// searches each, with per-partition workspaces that reset only the entries a search touched; the
-    /// results are in the order of `consumers` and identical with `parallel` off.
+    /// Work is shared within strongly connected components: the nodes reachable from `C` *including* `C`
+    /// (`S(C)`) are the same for every node of `C`'s component, and `reach(C) = S(C) \ {C}`, so consumers in
+    /// the same component of both graphs share one pair of searches, `D = (S_self ∩ counted) \ (S_other ∩
+    /// otherCounted)`, and `lost(C) = D \ {C}` (likewise `gained`). Groups are independent: they are spread
+    /// over cores with `SourcePartitions`, two breadth-first searches each, with per-partition workspaces that
+    /// reset only the entries a search touched; the results are in the order of `consumers` (repeats answered
+    /// again) and identical with `parallel` off.
     ///
     /// - Parameters:
     ///   - other: the graph to compare with, on the same node indices.
@@ -56,10 +60,11 @@ extension CSRGraph {
     ///   - listLimit: keep the lists only when the lost and gained nodes of all consumers number at most this
     ///     many (`nil`: always); past it every result has its counts and no lists, so that a pair of large,
     ///     densely connected maps does not hold billions of pairs.
-    ///   - parallel: spread the consumers over all cores (the result is the same either way).
+    ///   - parallel: spread the work over all cores (the result is the same either way).
     /// - Throws: `ReachabilityError.nodeOutOfRange` for a consumer outside both graphs.
-    /// - Complexity: `O(k (n + m))` time for `k` consumers, where `n` and `m` count both graphs' nodes and
-    ///   arcs; `O(P n)` extra space for `P` partitions, plus the lists kept (at most `listLimit` per partition).
+    /// - Complexity: `O(n + m)` for the components, then `O(g (n + m) + k)` for `g` groups of consumers sharing
+    ///   both components (at most `k`, the consumers; `n` and `m` count both graphs' nodes and arcs), plus the
+    ///   lists kept; `O(P n)` extra space for `P` partitions.
     public func reachabilityDifference(
         to other: CSRGraph, consumers: [Int], counted: [Bool]? = nil, otherCounted: [Bool]? = nil, listLimit: Int? = nil,
         parallel: Bool = true
@@ -67,36 +72,49 @@ extension CSRGraph {
         let n = Swift.max(nodeCount, other.nodeCount)
         for c in consumers where c < 0 || c >= n { throw .nodeOutOfRange(node: c, nodeCount: n) }
         let limit = listLimit ?? Int.max
+
+        // Consumers grouped by their components in both graphs (-1: not a node of that graph), in order of
+        // first appearance.
+        let componentsHere = stronglyConnectedComponents().component, componentsThere = other.stronglyConnectedComponents().component
+        struct Key: Hashable { let here: Int32, there: Int32 }
+        var groupOf: [Key: Int] = [:]
+        var groups: [[Int]] = []  // positions in `consumers`
+        for (position, c) in consumers.enumerated() {
+            let key = Key(here: c < nodeCount ? componentsHere[c] : -1, there: c < other.nodeCount ? componentsThere[c] : -1)
+            if let g = groupOf[key] { groups[g].append(position) } else { groupOf[key] = groups.count; groups.append([position]) }
+        }
+
         // Each partition keeps lists while its own total is within the limit: past it, so is the whole total.
-        let partials = SourcePartitions.map(sources: Array(consumers.indices), parallel: parallel) { partition in
+        let partials = SourcePartitions.map(sources: Array(groups.indices), parallel: parallel) { partition in
             var workspace = DifferenceWorkspace(nodeCount: n)
-            var results: [ReachabilityDifference] = []
-            results.reserveCapacity(partition.count)
+            var results: [(position: Int, item: ReachabilityDifference)] = []
             var total = 0
-            for position in partition {
-                let item = workspace.difference(self, other, consumer: consumers[position], counted: counted, otherCounted: otherCounted,
-                                                list: total <= limit)
-                total = total &+ item.lostCount &+ item.gainedCount
-                results.append(item)
+            for g in partition {
+                let members = groups[g].map { consumers[$0] }
+                let items = workspace.difference(self, other, from: members[0], members: members, counted: counted,
+                                                  otherCounted: otherCounted, list: total <= limit)
+                for (position, item) in zip(groups[g], items) {
+                    total = total &+ item.lostCount &+ item.gainedCount
+                    results.append((position, item))
+                }
             }
             return (results, total)
         }
         var total = 0
         for partial in partials { total = total &+ partial.1 }
         let listed = total <= limit
-        var result: [ReachabilityDifference] = []
-        result.reserveCapacity(consumers.count)
-        let stride = partials.count
-        for position in consumers.indices {
-            let item = partials[position % stride].0[position / stride]
-            result.append(listed ? item : ReachabilityDifference(consumer: item.consumer, lostCount: item.lostCount,
-                                                                 gainedCount: item.gainedCount, lost: nil, gained: nil))
+        var slots = [ReachabilityDifference?](repeating: nil, count: consumers.count)
+        for partial in partials {
+            for (position, item) in partial.0 {
+                slots[position] = listed ? item : ReachabilityDifference(consumer: item.consumer, lostCount: item.lostCount,
+                                                                         gainedCount: item.gainedCount, lost: nil, gained: nil)
+            }
         }
-        return result
+        return slots.map { $0! }
     }
 }
 
-/// Breadth-first search state reused across consumers: a mark per node (bit 1: counted and reached in the
+/// Breadth-first search state reused across groups: a mark per node (bit 1: counted and reached in the
 /// first graph, bit 0: counted and reached in the other), reset through the lists that set them.
 private struct DifferenceWorkspace {
     var mark: [UInt8]
@@ -110,28 +128,40 @@ private struct DifferenceWorkspace {
         seen = [Bool](repeating: false, count: nodeCount)
     }
 
-    mutating func difference(_ a: CSRGraph, _ b: CSRGraph, consumer c: Int, counted: [Bool]?, otherCounted: [Bool]?, list: Bool) -> ReachabilityDifference {
+    /// The differences of the consumers `members`, which share `source`'s components in both graphs: the
+    /// counted nodes reachable from `source` (itself included) in one graph and not the other, without the
+    /// consumer itself.
+    mutating func difference(_ a: CSRGraph, _ b: CSRGraph, from source: Int, members: [Int], counted: [Bool]?, otherCounted: [Bool]?,
+                             list: Bool) -> [ReachabilityDifference] {
         for v in first { mark[Int(v)] = 0 }
         for v in second { mark[Int(v)] = 0 }
         first.removeAll(keepingCapacity: true)
         second.removeAll(keepingCapacity: true)
-        search(a, from: c)
-        first.append(contentsOf: frontier.dropFirst().lazy.filter { counted?[Int($0)] ?? true })
+        search(a, from: source)
+        first.append(contentsOf: frontier.lazy.filter { counted?[Int($0)] ?? true })
         for v in first { mark[Int(v)] |= 2 }
-        search(b, from: c)
-        second.append(contentsOf: frontier.dropFirst().lazy.filter { otherCounted?[Int($0)] ?? true })
+        search(b, from: source)
+        second.append(contentsOf: frontier.lazy.filter { otherCounted?[Int($0)] ?? true })
         for v in second { mark[Int(v)] |= 1 }
-        guard list else {
-            let lost = first.reduce(0) { $0 + (mark[Int($1)] == 2 ? 1 : 0) }
-            let gained = second.reduce(0) { $0 + (mark[Int($1)] == 1 ? 1 : 0) }
-            return ReachabilityDifference(consumer: c, lostCount: lost, gainedCount: gained, lost: nil, gained: nil)
+        var lost: [Int]? = nil, gained: [Int]? = nil
+        var lostCount = 0, gainedCount = 0
+        if list {
+            var l: [Int] = [], g: [Int] = []
+            for v in first where mark[Int(v)] == 2 { l.append(Int(v)) }
+            for v in second where mark[Int(v)] == 1 { g.append(Int(v)) }
+            l.sort()
+            g.sort()
+            (lost, gained, lostCount, gainedCount) = (l, g, l.count, g.count)
+        } else {
+            for v in first where mark[Int(v)] == 2 { lostCount += 1 }
+            for v in second where mark[Int(v)] == 1 { gainedCount += 1 }
         }
-        var lost: [Int] = [], gained: [Int] = []
-        for v in first where mark[Int(v)] == 2 { lost.append(Int(v)) }
-        for v in second where mark[Int(v)] == 1 { gained.append(Int(v)) }
-        lost.sort()
-        gained.sort()
-        return ReachabilityDifference(consumer: c, lost: lost, gained: gained)
+        // The consumer is never in its own reach: take it out of the shared sets.
+        return members.map { c in
+            let inLost = c < mark.count && mark[c] == 2, inGained = c < mark.count && mark[c] == 1
+            return ReachabilityDifference(consumer: c, lostCount: lostCount - (inLost ? 1 : 0), gainedCount: gainedCount - (inGained ? 1 : 0),
+                                          lost: inLost ? lost?.filter { $0 != c } : lost, gained: inGained ? gained?.filter { $0 != c } : gained)
+        }
     }
 
     /// Leaves in `frontier` `source` followed by every node reachable from it in `graph` (nothing when
