@@ -160,6 +160,34 @@ import Testing
         #expect(((same["reach"] as! [String: Any])["changes"] as! [Any]).isEmpty)
     }
 
+    @Test func genericGraphsAndTheFactFilterOnBothSides() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ecograph-diff-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        func write(_ name: String, _ text: String) throws -> String {
+            let path = folder.appendingPathComponent(name).path
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+            return path
+        }
+        // Edge lists: b -> c becomes a -> c; b no longer reaches c, a still reaches both.
+        let a = try write("a.txt", "a b\nb c\n"), b = try write("b.txt", "a b\na c\n")
+        let generic = try json(["diff", a, b, "--format", "json"])
+        let edgeSets = try #require(generic["edges"] as? [String: Any])
+        #expect(edges(edgeSets["added"]) == ["a>c:"] && edges(edgeSets["removed"]) == ["b>c:"])
+        let reach = try #require(generic["reach"] as? [String: Any])
+        #expect(ids(reach["changes"]) == ["b"] && (reach["changes"] as? [[String: Any]])?.first?["lost"] as? [String] == ["c"])
+        // Undirected, the same edges: b still reaches c through a.
+        let undirected = try json(["diff", a, b, "--undirected", "--format", "json"])
+        #expect(((undirected["reach"] as? [String: Any])?["changes"] as? [Any])?.isEmpty == true)
+
+        // The fact filter reads both files: a node below the confidence floor is on neither side.
+        let x = try write("x.yaml", "nodes:\n  - {id: t, kind: technology}\n")
+        let y = try write("y.yaml", "nodes:\n  - {id: t, kind: technology}\n  - {id: u, kind: technology, confidence: 0.5}\n")
+        #expect(ids((try json(["diff", x, y, "--format", "json"])["nodes"] as? [String: Any])?["added"]) == ["u"])
+        #expect(ids((try json(["diff", x, y, "--min-confidence", "0.6", "--format", "json"])["nodes"] as? [String: Any])?["added"]).isEmpty)
+        #expect(ids((try json(["diff", y, "--against", x, "--min-confidence", "0.6", "--format", "json"])["nodes"] as? [String: Any])?["removed"]).isEmpty)
+    }
+
     @Test func aFileWithoutDatesIsEmptyAtTwoDates() throws {
         let object = try json(["diff", Fixtures.path("ecosystems/supply-chain.yaml"), "--as-of", "2019", "--against", "2025-06-01", "--format", "json"])
         for section in ["nodes", "edges"] {
