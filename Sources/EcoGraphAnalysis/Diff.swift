@@ -164,8 +164,8 @@ public struct DiffItem<Fact: Sendable & Hashable>: Sendable, Hashable {
 ///   `sources`, `inferred`, `note`;
 /// - ecosystem edges: `from`, `to`, `kind`, `weight`, `confidence`, `alternatives`, `targets`,
 ///   `attributes.NAME`, `since`, `until`, `scope`, `lifted`, `sources`, `inferred`, `note`;
-/// - table nodes: `kind`, `label`, `since`, `until`; table edges: `from`, `to`, `kind`, `weight`, `since`,
-///   `until` (as the table has them).
+/// - table nodes: `kind`, `label`, `confidence`, `since`, `until`; table edges: `from`, `to`, `kind`, `weight`,
+///   `confidence`, `since`, `until` (as the table has them).
 ///
 /// `weight`, `confidence` and `inferred` are always present on ecosystem facts (they have defaults). Sources and
 /// targets are compared as sets (their order in the file is not a fact); attribute lists in order.
@@ -217,8 +217,8 @@ public struct DiffFacts: Sendable, Hashable {
         }
     }
 
-    /// The facts of a generic table: its nodes (id, label, kind, lifetime) and edges (ends, kind, weight,
-    /// lifetime). An undirected table's edges are keyed by their ends in id order. With `edgeKinds` off,
+    /// The facts of a generic table: its nodes (id, label, kind, confidence, lifetime) and edges (ends, kind,
+    /// weight, confidence, lifetime). An undirected table's edges are keyed by their ends in id order. With `edgeKinds` off,
     /// edges are keyed and compared without their kinds (to compare with a table that has none).
     /// - Complexity: `O(n + m)`.
     public init(table: GraphTable, edgeKinds: Bool = true) {
@@ -227,6 +227,7 @@ public struct DiffFacts: Sendable, Hashable {
             let kind = table.kind(of: v)
             if let kind { fields.append(DiffField(name: "kind", value: kind)) }
             if let labels = table.nodeLabels { fields.append(DiffField(name: "label", value: labels[v])) }
+            if let confidences = table.nodeConfidences { fields.append(DiffField(name: "confidence", value: Self.number(confidences[v]))) }
             if let lifetimes = table.nodeLifetimes { fields += Self.lifetimeFields(lifetimes[v]) }
             return DiffNode(id: table.nodeIDs[v], label: table.label(of: v), kind: kind, fields: fields)
         }
@@ -238,6 +239,7 @@ public struct DiffFacts: Sendable, Hashable {
             var fields = [DiffField(name: "from", value: from), DiffField(name: "to", value: to)]
             if let kind { fields.append(DiffField(name: "kind", value: kind)) }
             if let weights = table.weights { fields.append(DiffField(name: "weight", value: Self.number(weights[e]))) }
+            if let confidences = table.edgeConfidences { fields.append(DiffField(name: "confidence", value: Self.number(confidences[e]))) }
             if let lifetimes = table.edgeLifetimes { fields += Self.lifetimeFields(lifetimes[e]) }
             let triple = Triple(from: from, to: to, kind: kind)
             let occurrence = seen[triple, default: 0]

@@ -90,7 +90,7 @@ struct DiffCommand: ParsableCommand {
     static func other(second: String?, against: String?) throws -> Other {
         if let second { return .file(second) }
         let text = against ?? ""
-        if let date = DateArgument(argument: text) { return .date(date.date) }
+        if text == "today" || EcoDate(text) != nil, let day = try DateArgument.day(text, flag: "--against") { return .date(day) }
         if text.range(of: #"^[0-9]{4}(-[0-9]{1,2}){0,2}$"#, options: .regularExpression) != nil {
             throw CLIError("--against: '\(text)' is not a date (YYYY, YYYY-MM or YYYY-MM-DD with a real month and day)")
         }
