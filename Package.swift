@@ -56,7 +56,7 @@ let package = Package(
         .executableTarget(name: "ecograph", dependencies: ["EcoGraphCLI"]),
 
         // Tolerance asserts, fixture paths and the reference graphs, for every test target.
-        .target(name: "EcoGraphTestSupport", dependencies: ["EcoGraphKernel"], path: "Tests/EcoGraphTestSupport"),
+        .target(name: "EcoGraphTestSupport", dependencies: ["EcoGraphKernel", "EcoGraphModel"], path: "Tests/EcoGraphTestSupport"),
         .testTarget(name: "EcoGraphKernelTests", dependencies: ["EcoGraphKernel", "EcoGraphTestSupport"]),
         .testTarget(name: "EcoGraphModelTests", dependencies: ["EcoGraphModel", "EcoGraphTestSupport"]),
         .testTarget(name: "EcoGraphIOTests", dependencies: ["EcoGraphIO", "EcoGraphTestSupport"]),

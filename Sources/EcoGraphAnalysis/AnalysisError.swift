@@ -36,6 +36,8 @@ public indirect enum AnalysisError: Error, Sendable, Equatable, CustomStringConv
     case kernel(KernelFailure)
     /// Something in a scenario failed; the scenario's name and the reason.
     case scenario(name: String, AnalysisError)
+    /// A candidate edge (of `rescues(from:candidates:)`) that the ecosystem's schema rejects, with the reason.
+    case candidate(String)
     /// An analysis failed in one sampled world (its index) though it succeeded on the full map.
     case sampledWorld(Int, AnalysisError)
 
@@ -59,6 +61,7 @@ public indirect enum AnalysisError: Error, Sendable, Equatable, CustomStringConv
         case .measureFailed(let measure, let failure): "\(measure.rawValue): \(failure)"
         case .kernel(let failure): failure.description
         case .scenario(let name, let reason): "scenario '\(name)': \(reason)"
+        case .candidate(let reason): "candidate \(reason)"
         case .sampledWorld(let world, let reason): "in sampled world \(world): \(reason)"
         }
     }
@@ -80,6 +83,8 @@ public enum AnalysisParameter: String, Sendable, Hashable, CaseIterable {
     case top
     /// The radius of an ego network (`DiagramOptions.depth`).
     case depth
+    /// The hops around the changes a diff diagram keeps (`DiffDiagramOptions.context`).
+    case context
     /// The number of sampled worlds (`SimulationOptions.worlds`).
     case uncertainty
 
@@ -90,6 +95,7 @@ public enum AnalysisParameter: String, Sendable, Hashable, CaseIterable {
         case .alpha: "alpha"
         case .top: "the number of ranked entries"
         case .depth: "the depth of an ego network"
+        case .context: "the number of hops kept around the changes"
         case .uncertainty: "the number of sampled worlds"
         }
     }

@@ -21,6 +21,8 @@ public struct LoadedGraph: Sendable {
     public let record: Ecosystem?
     /// The facts analysed: a day, a confidence floor, inferred facts or not.
     public let filter: FactFilter
+    /// Where each fact of `record` is written, when it was read from an ecosystem file.
+    public let locations: FactLocations?
     /// The kernel graph, with the table's weights when it has any (`graph.unweighted` drops them).
     public let graph: CSRGraph
     /// The view a typed ecosystem was projected to.
@@ -29,24 +31,28 @@ public struct LoadedGraph: Sendable {
     public let edgeOrigins: [Int]?
 
     /// Wraps a generic table; the kernel graph is built once here. Its edges read "source depends on target".
-    /// With a day in `filter`, only the nodes and edges alive then (a table without dates is alive always);
-    /// generic tables have no confidences or inferred facts, so the rest of the filter keeps everything.
+    /// The filter keeps what `GraphTable.filtered(_:)` keeps: with a day, the nodes and edges alive then (a
+    /// table without dates is alive always); with a confidence floor, those at least that confident (a table
+    /// without confidences is certain); generic tables mark nothing inferred.
     /// - Complexity: `O(n + m log d)`.
     public init(table: GraphTable, filter: FactFilter = .everything, name: String) {
-        let kept = filter.asOf.map { table.snapshot(on: $0).table } ?? table
+        let kept = filter.keepsEverything ? table : table.filtered(filter).table
         self.init(table: kept, ecosystem: nil, record: nil, filter: filter, view: .dependency, edgeOrigins: nil, name: name)
     }
 
     /// Projects the facts of a typed ecosystem that a filter keeps to a view.
-    public init(ecosystem: Ecosystem, view: EcosystemView = .dependency, filter: FactFilter = .everything, name: String = "ecosystem") {
+    /// - Parameter locations: where each of the ecosystem's facts is written, if it was read from a file.
+    public init(ecosystem: Ecosystem, view: EcosystemView = .dependency, filter: FactFilter = .everything, name: String = "ecosystem",
+                locations: FactLocations? = nil) {
         let kept = ecosystem.filtered(filter)
         let projection = kept.projection(view: view)
         self.init(table: projection.table, ecosystem: kept, record: ecosystem, filter: filter, view: view,
-                  edgeOrigins: projection.edgeOrigins, name: name)
+                  edgeOrigins: projection.edgeOrigins, name: name, locations: locations)
     }
 
     private init(table: GraphTable, ecosystem: Ecosystem?, record: Ecosystem?, filter: FactFilter, view: EcosystemView,
-                 edgeOrigins: [Int]?, name: String) {
+                 edgeOrigins: [Int]?, name: String, locations: FactLocations? = nil) {
+        self.locations = locations
         self.name = name
         self.table = table
         self.ecosystem = ecosystem
@@ -72,7 +78,8 @@ public struct LoadedGraph: Sendable {
     public static func load(path: String, view: EcosystemView = .dependency, filter: FactFilter = .everything, isDirected: Bool = true,
                             readers: GenericGraphReaders = .standard, limits: InputLimits = .default) throws(GraphFileError) -> LoadedGraph {
         if EcosystemFormat(path: path) != nil {
-            return LoadedGraph(ecosystem: try EcosystemFile.read(contentsOf: path, limits: limits), view: view, filter: filter, name: path)
+            let (ecosystem, locations) = try EcosystemFile.readLocated(contentsOf: path, limits: limits)
+            return LoadedGraph(ecosystem: ecosystem, view: view, filter: filter, name: path, locations: locations)
         }
         return LoadedGraph(table: try readers.read(path: path, isDirected: isDirected, limits: limits), filter: filter, name: path)
     }
@@ -89,20 +96,22 @@ public struct LoadedGraph: Sendable {
     /// The ecosystem this library ships (China's open-source AI ecosystem, `Ecosystem.bundled()`), projected to `view`.
     /// - Throws: `GraphFileError` when the resource is missing (a broken installation).
     public static func bundled(view: EcosystemView = .dependency, filter: FactFilter = .everything) throws(GraphFileError) -> LoadedGraph {
-        LoadedGraph(ecosystem: try Ecosystem.bundled(), view: view, filter: filter, name: Ecosystem.bundledFileName)
+        let (ecosystem, locations) = try EcosystemFile.readLocated(contentsOf: Ecosystem.bundledPath())
+        return LoadedGraph(ecosystem: ecosystem, view: view, filter: filter, name: Ecosystem.bundledFileName,
+                           locations: FactLocations(file: Ecosystem.bundledFileName, nodes: locations.nodes, edges: locations.edges))
     }
 
     /// The same facts projected to another view (a generic graph has one view: itself).
     public func projected(to view: EcosystemView) -> LoadedGraph {
         guard let record, view != self.view else { return self }
-        return LoadedGraph(ecosystem: record, view: view, filter: filter, name: name)
+        return LoadedGraph(ecosystem: record, view: view, filter: filter, name: name, locations: locations)
     }
 
     /// The same graph with another filter over the same record (a generic graph keeps its table: its dates
     /// were applied when it was loaded).
     public func refiltered(_ filter: FactFilter) -> LoadedGraph {
         guard let record else { return self }
-        return LoadedGraph(ecosystem: record, view: view, filter: filter, name: name)
+        return LoadedGraph(ecosystem: record, view: view, filter: filter, name: name, locations: locations)
     }
 
     /// Number of nodes; node indices are `0 ..< nodeCount`.

@@ -52,7 +52,8 @@ extension Ecosystem {
             kinds.append(kindCode)
             origins.append(edgeIndex)
         }
-        // Lifetimes only when something is dated, so that an undated ecosystem gives the table it always did.
+        // Lifetimes only when something is dated, confidences only when one is not 1, so that an undated,
+        // certain ecosystem gives the table it always did.
         let datedNodes = nodes.contains { $0.lifetime.isDated }
         let datedEdges = origins.contains { edges[$0].effectiveLifetime.isDated }
         let table = GraphTable(
@@ -60,7 +61,9 @@ extension Ecosystem {
             nodeKinds: nodeKinds, nodeKindNames: nodeKindNames,
             sources: sources, targets: targets, weights: weights, edgeKinds: kinds, edgeKindNames: edgeKindNames,
             nodeLifetimes: datedNodes ? nodes.map(\.lifetime) : nil,
-            edgeLifetimes: datedEdges ? origins.map { edges[$0].effectiveLifetime } : nil)
+            edgeLifetimes: datedEdges ? origins.map { edges[$0].effectiveLifetime } : nil,
+            nodeConfidences: nodes.contains { $0.confidence != 1 } ? nodes.map(\.confidence) : nil,
+            edgeConfidences: origins.contains { edges[$0].confidence != 1 } ? origins.map { edges[$0].confidence } : nil)
         return (table, origins)
     }
 }

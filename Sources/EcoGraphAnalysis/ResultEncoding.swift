@@ -140,3 +140,55 @@ extension GraphStatistics: Encodable, OutputValueConvertible {
     /// Encodes `outputValue`.
     public func encode(to encoder: any Encoder) throws { try outputValue.encode(to: encoder) }
 }
+
+extension SensitivityTarget {
+    /// `impact`, the measure's name, or `scenario:NAME`.
+    public var name: String {
+        switch self {
+        case .impact: "impact"
+        case .centrality(let measure): measure.rawValue
+        case .scenario(let scenario): "scenario:\(scenario.name)"
+        }
+    }
+}
+
+extension FactSensitivity: Encodable, OutputValueConvertible {
+    /// `{fact: node|edge, name, kind, confidence, inferred, sources, line, changes, setChange, displacement,
+    /// noLongerCutOff, nowCutOff}`; `line` is null when unknown.
+    public var outputValue: OutputValue {
+        let factKind: String = if case .node = fact { "node" } else { "edge" }
+        return .map([
+            ("fact", .string(factKind)), ("name", .string(name)), ("kind", .optional(kind)), ("confidence", .number(confidence)),
+            ("inferred", .bool(inferred)), ("sources", .strings(sources)), ("line", location.map { .int($0.line) } ?? .null),
+            ("changes", .strings(changes)), ("setChange", .int(setChange)), ("displacement", .int(displacement)),
+            ("noLongerCutOff", .strings(noLongerCutOff)), ("nowCutOff", .strings(nowCutOff)),
+        ])
+    }
+
+    /// Encodes `outputValue`.
+    public func encode(to encoder: any Encoder) throws { try outputValue.encode(to: encoder) }
+}
+
+extension SensitivityReport: Encodable, OutputValueConvertible {
+    /// `{target, top, baseline, examined, population, changingShare: {estimate, low, high}, facts: [FactSensitivity]}`.
+    public var outputValue: OutputValue {
+        let share = changingShare
+        return .map([("target", .string(target.name)), ("top", .int(top)), ("baseline", .strings(baseline)), ("examined", .int(examined)),
+                     ("population", .int(population)),
+                     ("changingShare", .map([("estimate", .number(share.estimate)), ("low", .number(share.low)), ("high", .number(share.high))])),
+                     ("facts", .list(facts.map(\.outputValue)))])
+    }
+
+    /// Encodes `outputValue`.
+    public func encode(to encoder: any Encoder) throws { try outputValue.encode(to: encoder) }
+}
+
+extension Rescue: Encodable, OutputValueConvertible {
+    /// `{from, to, kind, saved}`.
+    public var outputValue: OutputValue {
+        .map([("from", .string(edge.from)), ("to", .string(edge.to)), ("kind", .string(edge.kind)), ("saved", .strings(saved))])
+    }
+
+    /// Encodes `outputValue`.
+    public func encode(to encoder: any Encoder) throws { try outputValue.encode(to: encoder) }
+}

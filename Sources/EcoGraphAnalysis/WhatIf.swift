@@ -61,7 +61,7 @@ extension LoadedGraph {
     /// - Parameters:
     ///   - scenario: what to remove and which restrictions to apply.
     ///   - options: consumers and providers (whose losses count), and the impact model.
-    ///   - rankingSize: how many top chokepoints (before or after) to compare.
+    ///   - rankingSize: how many top chokepoints (before or after) to compare; 0 skips the comparison.
     /// - Complexity: reach: two searches per consumer plus two dominator-impact runs; cascade: one cascade.
     public func whatIf(_ scenario: Scenario, options: ChokepointOptions = .init(), rankingSize: Int = 10) throws(AnalysisError) -> WhatIfResult {
         let resolved = try resolve(scenario)
@@ -99,6 +99,12 @@ extension LoadedGraph {
         }
         affected.sort { $0.lostCount != $1.lostCount ? $0.lostCount > $1.lostCount : $0.id < $1.id }
 
+        let cut = edgeRefs(resolved.removedEdges).sorted()
+        guard rankingSize > 0 else {
+            return WhatIfResult(scenario: scenario, model: options.model, removed: resolved.removedNodes.map(id).sorted(),
+                                cutDependencies: cut, lostPairs: lostPairs, affected: affected, rounds: rounds, rankingChanges: [],
+                                skipped: resolved.skipped)
+        }
         // The chokepoint ranking before and after, by reach impact over the same consumers and providers.
         let providerMask: [Bool]? = options.providers == .all ? nil : isProvider
         let reduced = graphRemoving(nodes: removedSet, edges: Set(resolved.removedEdges))
@@ -120,7 +126,6 @@ extension LoadedGraph {
             RankChange(id: id(node), label: label(node), impactBefore: before[node], impactAfter: removedSet.contains(node) ? 0 : after[node],
                        rankBefore: rankBefore[node], rankAfter: removedSet.contains(node) ? nil : rankAfter[node])
         }
-        let cut = edgeRefs(resolved.removedEdges).sorted()
         return WhatIfResult(scenario: scenario, model: options.model, removed: resolved.removedNodes.map(id).sorted(),
                             cutDependencies: cut, lostPairs: lostPairs, affected: affected, rounds: rounds, rankingChanges: changes,
                             skipped: resolved.skipped)

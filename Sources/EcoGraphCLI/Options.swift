@@ -34,23 +34,17 @@ struct GraphInput: ParsableArguments {
     }
 }
 
-/// A date on the command line: `YYYY`, `YYYY-MM`, `YYYY-MM-DD`, or `today`.
-struct DateArgument: ExpressibleByArgument, Hashable {
-    var date: EcoDate
-
-    init(_ date: EcoDate) { self.date = date }
-
-    init?(argument: String) {
-        if argument == "today" {
-            date = EcoDate(dayNumber: Int((Date().timeIntervalSince1970 / 86_400).rounded(.down)))
-        } else if let date = EcoDate(argument) {
-            self.date = date
-        } else {
-            return nil
+/// Dates on the command line: `YYYY`, `YYYY-MM`, `YYYY-MM-DD`, or `today`.
+enum DateArgument {
+    /// The day a flag's value names, or a usage error naming the flag.
+    static func day(_ text: String?, flag: String) throws -> EcoDate? {
+        guard let text else { return nil }
+        if text == "today" { return EcoDate(dayNumber: Int((Date().timeIntervalSince1970 / 86_400).rounded(.down))) }
+        guard let day = EcoDate(text) else {
+            throw ValidationError("\(flag) '\(text)' is not a date (YYYY, YYYY-MM or YYYY-MM-DD, a real day, or today)")
         }
+        return day
     }
-
-    static var defaultCompletionKind: CompletionKind { .default }
 }
 
 /// Which facts of the map are analysed: as of a day, above a confidence, with or without inferred facts.
@@ -58,7 +52,7 @@ struct FactOptions: ParsableArguments {
     @Option(help: ArgumentHelp(
         "Analyse the map as it stood on this day (YYYY, YYYY-MM, YYYY-MM-DD or today): only facts alive then, only restrictions in force then. Default: the whole record, where only lifted restrictions are not in force.",
         valueName: "date"))
-    var asOf: DateArgument?
+    var asOf: String?
 
     @Option(help: ArgumentHelp("Leave out nodes and edges whose confidence is below this (0-1).", valueName: "x"))
     var minConfidence: Double = 0
@@ -66,11 +60,13 @@ struct FactOptions: ParsableArguments {
     @Flag(help: "Leave out nodes and edges marked inferred.")
     var excludeInferred = false
 
+    /// The filter the flags spell (`validate()` has checked the date).
     var filter: FactFilter {
-        FactFilter(asOf: asOf?.date, minConfidence: minConfidence, excludeInferred: excludeInferred)
+        FactFilter(asOf: try? DateArgument.day(asOf, flag: "--as-of"), minConfidence: minConfidence, excludeInferred: excludeInferred)
     }
 
     func validate() throws {
+        _ = try DateArgument.day(asOf, flag: "--as-of")
         if !(minConfidence >= 0 && minConfidence <= 1) { throw ValidationError("--min-confidence must be in [0, 1]") }
     }
 }

@@ -42,6 +42,11 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "The report's title (default: the ecosystem's name, else the file name).")
     var title: String?
 
+    @Option(help: ArgumentHelp(
+        "Add a \"What changed\" section: the diff from this baseline to the map reported, a day (this map as of then) or a file, as `ecograph diff` gives it, with its diagram.",
+        valueName: "date|file"))
+    var against: String?
+
     func validate() throws {
         if LayoutEngine(rawValue: layout) == nil {
             throw ValidationError("--layout must be one of \(LayoutEngine.allCases.map(\.rawValue).joined(separator: ", ")), not '\(layout)'")
@@ -64,11 +69,14 @@ struct ReportCommand: ParsableCommand {
                 throw CLIError("cannot draw the diagram: \(error.description)")
             }
             let generatedBy = "ecograph \(EcoGraphCommand.configuration.version) report of \(input.displayName) · dependency view · \(layout) layout"
-            let content = try graph.reportContent(scenarios: scenarios, diagram: svg, top: top, title: title, generatedBy: generatedBy,
+            var content = try graph.reportContent(scenarios: scenarios, diagram: svg, top: top, title: title, generatedBy: generatedBy,
                                                   dependency: dependency.options)
+            if let against { content.diff = try DiffCommand.reportSection(against: against, graph: graph, input: input, top: top,
+                                                                          dependency: dependency.options, layout: layout) }
             try AtomicFile.write(HTMLReport.html(content), to: output)
             printError("wrote \(output): \(content.nodes.count) nodes, \(content.edgeCount) edges, \(content.rankings.count) rankings, "
-                       + "\(content.chokepoints.count) chokepoints, \(content.scenarios.count) scenarios, \(content.references?.count ?? 0) references")
+                       + "\(content.chokepoints.count) chokepoints, \(content.scenarios.count) scenarios, \(content.references?.count ?? 0) references"
+                       + (content.diff.map { ", changes against \($0.diff.before)" } ?? ""))
         }
     }
 }

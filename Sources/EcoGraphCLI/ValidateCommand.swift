@@ -25,9 +25,10 @@ struct ValidateCommand: ParsableCommand {
     var warnings = false
 
     @Option(help: ArgumentHelp("With --warnings: list facts whose newest dated source is older than this day.", valueName: "date"))
-    var staleBefore: DateArgument?
+    var staleBefore: String?
 
     func validate() throws {
+        _ = try DateArgument.day(staleBefore, flag: "--stale-before")
         if staleBefore != nil && !warnings { throw ValidationError("--stale-before applies to --warnings") }
     }
 
@@ -38,9 +39,9 @@ struct ValidateCommand: ParsableCommand {
                 let found: [Diagnostic]
                 if let file = input.file {
                     guard EcosystemFormat(path: file) != nil else { throw CLIError("--warnings needs an ecosystem file (.yaml, .yml, .json)") }
-                    found = try EcosystemFile.warnings(contentsOf: file, staleBefore: staleBefore?.date, limits: input.limits.limits)
+                    found = try EcosystemFile.warnings(contentsOf: file, staleBefore: try DateArgument.day(staleBefore, flag: "--stale-before"), limits: input.limits.limits)
                 } else {
-                    found = try EcosystemFile.warnings(contentsOf: Ecosystem.bundledPath(), staleBefore: staleBefore?.date)
+                    found = try EcosystemFile.warnings(contentsOf: Ecosystem.bundledPath(), staleBefore: try DateArgument.day(staleBefore, flag: "--stale-before"))
                 }
                 printOut(found.map { $0.description + "\n" }.joined())
                 printError("\(input.displayName): \(found.count) warning\(found.count == 1 ? "" : "s")")

@@ -9,7 +9,9 @@ import Darwin
 /// Reads edge tables in CSV: a header row naming the columns, then one edge per record.
 ///
 /// What is accepted:
-/// - The header names a `source` and a `target` column, and optionally `weight` and `kind`; names are matched
+/// - The header names a `source` and a `target` column, and optionally `weight`, `kind`, `since` and `until`
+///   (the edge's dates; a table with either column has `edgeLifetimes`) and `confidence` (a number in
+///   [0, 1], `ConfidenceField`; empty is 1; the table then has `edgeConfidences`); names are matched
 ///   case-insensitively after trimming blanks, in any order; other columns are ignored (Gephi's `Id`, `Label`,
 ///   `Type`, ...). A column named twice is an error.
 /// - RFC 4180 quoting: a field in double quotes may hold commas, line breaks and doubled quotes (`""` for
@@ -20,6 +22,9 @@ import Darwin
 /// - Blank lines are skipped. Every other record must have as many fields as the header.
 /// - A weight is parsed as Swift's `Double(String)` parses it, after trimming blanks, and must be finite; an
 ///   empty weight field weighs 1 (NetworkX's default for a missing `weight`). An empty `kind` is the kind `""`.
+/// - A date is read by `LifetimeFields` (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`, blanks trimmed); an empty one is an
+///   open end. A malformed date is reported at its field, an `until` not after `since` at the `until` field,
+///   both naming the edge (`edge 'a' -> 'b'`), and the record is not read.
 /// - Parallel edges and self-loops are kept as given.
 ///
 /// Positions in diagnostics (`FILE:LINE:COLUMN`) count physical lines (a quoted field spanning lines moves
@@ -71,7 +76,7 @@ public struct CSVReader: Sendable {
 
 /// The columns a CSV header names.
 private enum CSVColumn: Equatable {
-    case source, target, weight, kind, ignored
+    case source, target, weight, kind, date(LifetimeField), confidence, ignored
 
     init(header: String) {
         let name = header.trimmingBlanks().lowercased()
@@ -80,7 +85,23 @@ private enum CSVColumn: Equatable {
         case "target": self = .target
         case "weight": self = .weight
         case "kind": self = .kind
+        case "since": self = .date(.since)
+        case "until": self = .date(.until)
+        case "confidence": self = .confidence
         default: self = .ignored
+        }
+    }
+
+    /// The column's name as the header spells it (lowercase).
+    var name: String {
+        switch self {
+        case .source: "source"
+        case .target: "target"
+        case .weight: "weight"
+        case .kind: "kind"
+        case .date(let field): field.rawValue
+        case .confidence: "confidence"
+        case .ignored: "ignored"
         }
     }
 }
@@ -268,10 +289,10 @@ private struct CSVParser {
             headerPositions.append(fieldPosition)
             columns.append(CSVColumn(header: name))
         } while !endsRecord
-        for column in [CSVColumn.source, .target, .weight, .kind] {
+        for column in [CSVColumn.source, .target, .weight, .kind, .date(.since), .date(.until), .confidence] {
             let hits = columns.indices.filter { columns[$0] == column }
             if hits.count > 1 {
-                problems.add(headerPositions[hits[1]], "the header names the '\(column)' column \(hits.count) times: "
+                problems.add(headerPositions[hits[1]], "the header names the '\(column.name)' column \(hits.count) times: "
                              + hits.map { "'\(headerNames[$0])'" }.joined(separator: ", "))
             }
         }
@@ -285,6 +306,8 @@ private struct CSVParser {
         if !problems.isEmpty { return .failure(problems.error!) }
         let hasWeights = columns.contains(.weight)
         let hasKinds = columns.contains(.kind)
+        let hasDates = columns.contains(.date(.since)) || columns.contains(.date(.until))
+        let hasConfidences = columns.contains(.confidence)
 
         // The records.
         let expected = countLineFeeds(p + i, n - i) + 1
@@ -294,10 +317,14 @@ private struct CSVParser {
         var targets: [Int32] = []
         var weights: [Double] = []
         var edgeKinds: [Int32] = []
+        var lifetimes: [Lifetime] = []
+        var confidences: [Double] = []
         sources.reserveCapacity(expected)
         targets.reserveCapacity(expected)
         if hasWeights { weights.reserveCapacity(expected) }
         if hasKinds { edgeKinds.reserveCapacity(expected) }
+        if hasDates { lifetimes.reserveCapacity(expected) }
+        if hasConfidences { confidences.reserveCapacity(expected) }
 
         // Ids are numbered source before target within a record, whatever the column order.
         let sourceFirst = columns.firstIndex(of: .source)! < columns.firstIndex(of: .target)!
@@ -313,6 +340,9 @@ private struct CSVParser {
             var u: Int32 = -1, v: Int32 = -1, kind: Int32 = 0
             var weight = 1.0
             var ok = true
+            // The record's date and confidence fields, with where they start.
+            var since: (text: String, position: FilePosition)?, until: (text: String, position: FilePosition)?
+            var confidenceField: (text: String, position: FilePosition)?
             repeat {
                 scanField()
                 if field < columns.count {
@@ -366,6 +396,18 @@ private struct CSVParser {
                             ok = false
                             problems.add(firstInvalidByteOfField, "kind '\(fieldText())' is not valid UTF-8")
                         }
+                    case .date(let which):
+                        if fieldByteCount > limits.valueBytes {
+                            return .failure(limits.exceeded(.valueBytes, file: fileName, position: fieldPosition,
+                                                            what: "the \(which) '\(fieldText())'"))
+                        }
+                        if which == .since { since = (fieldText(), fieldPosition) } else { until = (fieldText(), fieldPosition) }
+                    case .confidence:
+                        if fieldByteCount > limits.valueBytes {
+                            return .failure(limits.exceeded(.valueBytes, file: fileName, position: fieldPosition,
+                                                            what: "the confidence '\(fieldText())'"))
+                        }
+                        confidenceField = (fieldText(), fieldPosition)
                     case .ignored:
                         break
                     }
@@ -391,6 +433,29 @@ private struct CSVParser {
                 ok = false
                 problems.add(recordPosition, "expected \(columns.count) fields as in the header, found \(field)")
             }
+            /// How a message names the record's edge (made only for a message).
+            func owner() -> String {
+                func id(_ index: Int32) -> String { index >= 0 ? nodes.ids[Int(index)] : "?" }
+                return "edge '\(id(u))' \(isDirected ? "->" : "--") '\(id(v))'"
+            }
+            var lifetime = Lifetime()
+            if hasDates {
+                let read = LifetimeFields.read(since: since?.text, until: until?.text, owner: owner())
+                for problem in read.problems {
+                    ok = false
+                    problems.add((problem.field == .since ? since : until)?.position ?? recordPosition, problem.message)
+                }
+                lifetime = read.lifetime
+            }
+            var confidence = 1.0
+            if let field = confidenceField {
+                switch ConfidenceField.read(field.text, owner: owner()) {
+                case .success(let value): confidence = value ?? 1
+                case .failure(let problem):
+                    ok = false
+                    problems.add(field.position, problem.message)
+                }
+            }
             if ok, u >= 0, v >= 0 {
                 if sources.count >= maxEdges {
                     return .failure(limits.exceeded(.edges, file: fileName, position: recordPosition, what: "the number of edges"))
@@ -399,6 +464,8 @@ private struct CSVParser {
                 targets.append(v)
                 if hasWeights { weights.append(weight) }
                 if hasKinds { edgeKinds.append(kind) }
+                if hasDates { lifetimes.append(lifetime) }
+                if hasConfidences { confidences.append(confidence) }
             }
         }
         if nodes.overflowed { problems.add(line: nil, "more than \(Int32.max - 1) distinct ids") }
@@ -407,6 +474,7 @@ private struct CSVParser {
         return .success(GraphTable(
             isDirected: isDirected, nodeIDs: nodes.ids, sources: sources, targets: targets,
             weights: hasWeights ? weights : nil,
-            edgeKinds: hasKinds ? edgeKinds : nil, edgeKindNames: hasKinds ? kinds.ids : []))
+            edgeKinds: hasKinds ? edgeKinds : nil, edgeKindNames: hasKinds ? kinds.ids : [],
+            edgeLifetimes: hasDates ? lifetimes : nil, edgeConfidences: hasConfidences ? confidences : nil))
     }
 }

@@ -58,6 +58,23 @@ struct EcosystemDecoder {
         return (ecosystem, decoder.diagnostics)
     }
 
+    /// Decodes and validates, and says where each node and edge is written.
+    static func decodeLocated(_ text: String, format: EcosystemFormat, file: String,
+                              limits: InputLimits) throws(GraphFileError) -> (ecosystem: Ecosystem, locations: FactLocations) {
+        if text.unicodeScalars.allSatisfy({ $0 == "\u{FEFF}" || $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }) {
+            throw GraphFileError.emptyGraph(file: file)
+        }
+        var decoder = EcosystemDecoder(file: file, limits: limits)
+        guard let root = try DocumentNode.parse(text, format: format, file: file, limits: limits) else { throw GraphFileError.emptyGraph(file: file) }
+        let ecosystem = decoder.decodeEcosystem(root)
+        if let error = decoder.limitError { throw error }
+        for issue in ecosystem.validate() { decoder.report(issue) }
+        guard decoder.diagnostics.isEmpty else { throw GraphFileError(decoder.diagnostics) }
+        let locations = FactLocations(file: file, nodes: ecosystem.nodes.indices.map { decoder.positions[.node($0)]?.start },
+                                      edges: ecosystem.edges.indices.map { decoder.positions[.edge($0)]?.start })
+        return (ecosystem, locations)
+    }
+
     // MARK: Reporting
 
     private mutating func fail(_ position: FilePosition, _ message: String) {

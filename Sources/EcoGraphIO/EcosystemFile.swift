@@ -19,6 +19,23 @@ public enum EcosystemFormat: String, Sendable, CaseIterable {
     }
 }
 
+/// Where each node and edge of an ecosystem file is written, by index in `Ecosystem.nodes` / `.edges`.
+public struct FactLocations: Sendable, Hashable {
+    /// The file.
+    public var file: String
+    /// Where each node's mapping begins.
+    public var nodes: [FilePosition?]
+    /// Where each edge's mapping begins.
+    public var edges: [FilePosition?]
+
+    /// Locations from their parts.
+    public init(file: String, nodes: [FilePosition?], edges: [FilePosition?]) {
+        self.file = file
+        self.nodes = nodes
+        self.edges = edges
+    }
+}
+
 /// Reading and writing ecosystem files.
 public enum EcosystemFile {
     /// Reads and validates an ecosystem file; the format comes from the extension (YAML when unknown).
@@ -27,6 +44,14 @@ public enum EcosystemFile {
     public static func read(contentsOf path: String, limits: InputLimits = .default) throws(GraphFileError) -> Ecosystem {
         let text = try InputFile.text(path, limits: limits)
         return try decode(text, format: EcosystemFormat(path: path) ?? .yaml, file: path, limits: limits)
+    }
+
+    /// Reads and validates an ecosystem file, and says where each node and edge is written in it.
+    /// - Throws: `GraphFileError` as `read(contentsOf:limits:)`.
+    public static func readLocated(contentsOf path: String, limits: InputLimits = .default) throws(GraphFileError)
+        -> (ecosystem: Ecosystem, locations: FactLocations) {
+        let text = try InputFile.text(path, limits: limits)
+        return try EcosystemDecoder.decodeLocated(text, format: EcosystemFormat(path: path) ?? .yaml, file: path, limits: limits)
     }
 
     /// Decodes and validates ecosystem text; `file` names it in messages.

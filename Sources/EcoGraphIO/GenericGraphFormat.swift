@@ -8,7 +8,7 @@ import EcoGraphModel
 public enum GenericGraphFormat: String, CaseIterable, Sendable, CustomStringConvertible {
     /// Whitespace-separated `source target [weight]` lines: `EdgeListReader`.
     case edgelist
-    /// `source,target[,weight][,kind]` with a header row: `CSVReader`.
+    /// `source,target[,weight][,kind][,since][,until]` with a header row: `CSVReader`.
     case csv
     /// GraphML (NetworkX, igraph, Gephi, yEd): `GraphMLReader`.
     case graphml
@@ -39,6 +39,14 @@ public enum GenericGraphFormat: String, CaseIterable, Sendable, CustomStringConv
         guard let format = Self.allCases.first(where: { $0.fileExtensions.contains(ext) }) else { return nil }
         self = format
     }
+
+    /// Whether the format carries node dates (`since`/`until`) and confidences: GraphML and DOT; CSV and edge
+    /// lists list edges only.
+    public var carriesNodeDates: Bool { self == .graphml || self == .dot }
+
+    /// Whether the format carries edge dates and confidences: every format but the edge list, whose lines hold
+    /// no attributes but a weight.
+    public var carriesEdgeDates: Bool { self != .edgelist }
 
     /// The format of a file named by `path`, detected from its extension, or `nil` if the extension is not one
     /// of ``fileExtensions``.

@@ -19,8 +19,16 @@ import FoundationXML
 ///     key's `<default>`, else the kind `""`.
 ///   - node label: `label`, else `name`; without one, yEd's first `<y:NodeLabel>` inside the node's data
 ///     (`y:ShapeNode`, `y:GenericNode`, ...). A node without a label is labelled by its id.
+///   - node and edge dates: `since` and `until`, of any type, read by `LifetimeFields` (`YYYY`, `YYYY-MM`,
+///     `YYYY-MM-DD`; empty is an open end). Elements without a value take the key's `<default>`, else open.
+///     `nodeLifetimes` (`edgeLifetimes`) is present exactly when the file declares a date key for nodes
+///     (edges), as `GenericGraphWriter.graphML` does for a dated table.
+///   - node and edge confidence: `confidence`, a number in [0, 1] (`ConfidenceField`); without a value, the
+///     key's `<default>`, else 1. `nodeConfidences` (`edgeConfidences`) is present exactly when the file
+///     declares the key for nodes (edges).
 ///   Keys with `for="all"` serve both nodes and edges; a key declared for nodes and one for edges may share a
-///   name. `<data>` naming an undeclared key is ignored, as are graph-level data and ports.
+///   name. `<data>` naming an undeclared key is ignored, as are graph-level data and ports (but a date there
+///   is an error: a table has nowhere to keep it).
 /// - Node ids are kept as spelled and numbered in order of first appearance, whether declared by `<node>`
 ///   or first named by an edge. The GraphML specification requires every edge endpoint to be declared as a
 ///   `<node>`; like NetworkX's reader (whose `add_edge` adds missing endpoints), this reader adds an
@@ -31,7 +39,10 @@ import FoundationXML
 /// together in one `GraphFileError`: malformed XML (at the parser's position; parsing stops there), a
 /// non-numeric weight (naming the edge), a non-numeric weight default, nested graphs inside a node or edge,
 /// hyperedges, a second top-level graph, nodes without an id, a node id declared twice (naming the line of
-/// the first), edges without a source or target, and mixed directedness. A file without a node (empty, blank,
+/// the first), edges without a source or target, mixed directedness; a date that is malformed (at its
+/// `<data>`, or at its key for a default), an `until` not after `since` (at the element's `until` data), and
+/// a date on the `<graph>`, the `<graphml>` root or a `<port>` (at that `<data>`), a confidence that is not
+/// a number in [0, 1] (at its `<data>` or key), each naming the node or edge. A file without a node (empty, blank,
 /// or an empty `<graph>`) is the error `empty graph: no nodes or edges`.
 ///
 /// Hostile input: entity declarations (`<!ENTITY` in a DOCTYPE) are refused before parsing, since GraphML needs
@@ -172,7 +183,29 @@ private struct GraphMLKey {
 
 /// What a `<data>` element sets.
 private enum GraphMLRole {
-    case nodeLabel, nodeKind, edgeWeight, edgeKind, none
+    case nodeLabel, nodeKind, edgeWeight, edgeKind, nodeDate(LifetimeField), edgeDate(LifetimeField), nodeConfidence, edgeConfidence, none
+}
+
+/// A raw value one node or edge gives, where it stands, and how messages name the element.
+private struct GraphMLValue {
+    var text: String
+    var position: FilePosition
+    var owner: String
+}
+
+/// Sets `array[index]`, growing the array with `nil` up to it.
+private func store<T>(_ value: T, at index: Int, in array: inout [T?]) {
+    if array.count <= index { array.append(contentsOf: repeatElement(nil, count: index + 1 - array.count)) }
+    array[index] = value
+}
+
+/// The raw date fields one node or edge gives in its own `<data>`, with where each stands, read into a
+/// lifetime (with the keys' defaults) when the file is done.
+private struct GraphMLDates {
+    /// How messages name the element: `node 'a'`, `edge 'e1' (a -> b)`.
+    var owner: String
+    var since: (text: String, position: FilePosition)?
+    var until: (text: String, position: FilePosition)?
 }
 
 private final class GraphMLBuilder: NSObject, XMLParserDelegate {
@@ -194,6 +227,11 @@ private final class GraphMLBuilder: NSObject, XMLParserDelegate {
     var weightKey: GraphMLKey?
     var edgeKindKey: GraphMLKey?
     var nodeKindKey: GraphMLKey?
+    /// The keys of the date fields, by element: `since`, `until` (attr.name, whatever the id).
+    var nodeDateKeys: [LifetimeField: GraphMLKey] = [:]
+    var edgeDateKeys: [LifetimeField: GraphMLKey] = [:]
+    var nodeConfidenceKey: GraphMLKey?
+    var edgeConfidenceKey: GraphMLKey?
     var currentKey: String?
     var inDefault = false
     var text = ""
@@ -216,12 +254,23 @@ private final class GraphMLBuilder: NSObject, XMLParserDelegate {
     var targets: [Int32] = []
     var edgeWeights: [Double?] = []
     var edgeKindValues: [String?] = []
+    /// The date fields each node and edge gives, by index (grown only as far as the last element that gives
+    /// one, so an undated file allocates nothing).
+    var nodeDates: [GraphMLDates?] = []
+    var edgeDates: [GraphMLDates?] = []
+    /// The confidence each node and edge gives, with where it stands and how messages name the element.
+    var nodeConfidenceTexts: [GraphMLValue?] = []
+    var edgeConfidenceTexts: [GraphMLValue?] = []
+    /// Keys whose malformed default was reported (a `for="all"` key serves both nodes and edges).
+    var reportedDefaults: Set<String> = []
 
     // The element being read.
     var currentNode: Int32 = -1
     var currentEdge = -1
     var currentEdgeName = ""
     var dataRole: GraphMLRole = .none
+    /// How deep inside a `<port>` of the current node the reader is (0: not in one).
+    var portDepth = 0
     var dataPosition = FilePosition(line: 0)
     var inData = false
     var inYEdLabel = false
@@ -353,6 +402,14 @@ private final class GraphMLBuilder: NSObject, XMLParserDelegate {
         edgeKindKey = pick("edge", ["kind", "type"])
         nodeKindKey = pick("node", ["kind", "type"])
         let labelKey = pick("node", ["label", "name"])
+        nodeDateKeys = [:]
+        edgeDateKeys = [:]
+        for field in LifetimeField.allCases {
+            nodeDateKeys[field] = pick("node", [field.rawValue])
+            edgeDateKeys[field] = pick("edge", [field.rawValue])
+        }
+        nodeConfidenceKey = pick("node", [ConfidenceField.name])
+        edgeConfidenceKey = pick("edge", [ConfidenceField.name])
         func set(_ key: GraphMLKey?, node: GraphMLRole? = nil, edge: GraphMLRole? = nil) {
             guard let key else { return }
             var entry = roles[key.id] ?? (GraphMLRole.none, GraphMLRole.none)
@@ -364,6 +421,12 @@ private final class GraphMLBuilder: NSObject, XMLParserDelegate {
         set(edgeKindKey, edge: .edgeKind)
         set(nodeKindKey, node: .nodeKind)
         set(labelKey, node: .nodeLabel)
+        for field in LifetimeField.allCases {
+            set(nodeDateKeys[field], node: .nodeDate(field))
+            set(edgeDateKeys[field], edge: .edgeDate(field))
+        }
+        set(nodeConfidenceKey, node: .nodeConfidence)
+        set(edgeConfidenceKey, edge: .edgeConfidence)
     }
 
     // MARK: XMLParserDelegate
@@ -483,11 +546,22 @@ private final class GraphMLBuilder: NSObject, XMLParserDelegate {
         case "hyperedge":
             report(here(parser), "hyperedges are not supported")
             skipDepth = 1
+        case "port":
+            if currentNode >= 0 { portDepth += 1 }
         case "data":
             resolveRoles()
             let key = attributes["key"] ?? ""
             let role = roles[key]
-            if currentNode >= 0 {
+            if (currentNode < 0 && currentEdge < 0) || portDepth > 0,
+               let field = keys[key].flatMap({ LifetimeField(name: $0.name) }) {
+                // A table keeps dates for nodes and edges only: a date anywhere else is refused, not dropped.
+                let element = portDepth > 0 ? "a <port> of node '\(shortened(nodeIDs[Int(currentNode)]))'"
+                    : graphDepth > 0 ? "the <graph> element" : "the <graphml> element"
+                report(here(parser), LifetimeFields.misplaced(field, on: element))
+            }
+            if portDepth > 0 {
+                dataRole = .none
+            } else if currentNode >= 0 {
                 dataRole = role?.node ?? .none
             } else if currentEdge >= 0 {
                 dataRole = role?.edge ?? .none
@@ -530,6 +604,9 @@ private final class GraphMLBuilder: NSObject, XMLParserDelegate {
             graphDepth = 0
         case "node":
             currentNode = -1
+            portDepth = 0
+        case "port":
+            if portDepth > 0 { portDepth -= 1 }
         case "edge":
             currentEdge = -1
         case "data":
@@ -550,6 +627,20 @@ private final class GraphMLBuilder: NSObject, XMLParserDelegate {
             nodeKindValues[Int(currentNode)] = text
         case .edgeKind:
             edgeKindValues[currentEdge] = text
+        case .nodeDate(let field):
+            let node = Int(currentNode)
+            var dates = (node < nodeDates.count ? nodeDates[node] : nil) ?? GraphMLDates(owner: "node '\(shortened(nodeIDs[node]))'")
+            if field == .since { dates.since = (text, dataPosition) } else { dates.until = (text, dataPosition) }
+            store(dates, at: node, in: &nodeDates)
+        case .edgeDate(let field):
+            var dates = (currentEdge < edgeDates.count ? edgeDates[currentEdge] : nil) ?? GraphMLDates(owner: currentEdgeName)
+            if field == .since { dates.since = (text, dataPosition) } else { dates.until = (text, dataPosition) }
+            store(dates, at: currentEdge, in: &edgeDates)
+        case .nodeConfidence:
+            store(GraphMLValue(text: text, position: dataPosition, owner: "node '\(shortened(nodeIDs[Int(currentNode)]))'"),
+                  at: Int(currentNode), in: &nodeConfidenceTexts)
+        case .edgeConfidence:
+            store(GraphMLValue(text: text, position: dataPosition, owner: currentEdgeName), at: currentEdge, in: &edgeConfidenceTexts)
         case .edgeWeight:
             let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
             if let weight = Double(trimmed), weight.isFinite {
@@ -614,6 +705,10 @@ private final class GraphMLBuilder: NSObject, XMLParserDelegate {
                 report(key.position, "the default weight '\(trimmed)' of key '\(key.id)' is not a finite number")
             }
         }
+        let nodeLifetimes = lifetimes(count: nodeIDs.count, keys: nodeDateKeys, given: nodeDates)
+        let edgeLifetimes = lifetimes(count: sources.count, keys: edgeDateKeys, given: edgeDates)
+        let nodeConfidences = confidences(count: nodeIDs.count, key: nodeConfidenceKey, given: nodeConfidenceTexts)
+        let edgeConfidences = confidences(count: sources.count, key: edgeConfidenceKey, given: edgeConfidenceTexts)
         if let error = problems.error { return .failure(error) }
         if nodeIDs.isEmpty { return .failure(GraphFileError.emptyGraph(file: fileName)) }
 
@@ -640,7 +735,66 @@ private final class GraphMLBuilder: NSObject, XMLParserDelegate {
             isDirected: isDirected, nodeIDs: nodeIDs, nodeLabels: labels,
             nodeKinds: nodeKinds, nodeKindNames: nodeKindNames,
             sources: sources, targets: targets, weights: weights,
-            edgeKinds: edgeKinds, edgeKindNames: edgeKindNames))
+            edgeKinds: edgeKinds, edgeKindNames: edgeKindNames,
+            nodeLifetimes: nodeLifetimes, edgeLifetimes: edgeLifetimes,
+            nodeConfidences: nodeConfidences, edgeConfidences: edgeConfidences))
+    }
+
+    /// The confidences of `count` nodes or edges, or `nil` when the file declares no `confidence` key for
+    /// them: each element's own value, else the key's `<default>`, else 1. Reports a bad default at its key
+    /// (once) and a bad value at its `<data>`.
+    func confidences(count: Int, key: GraphMLKey?, given: [GraphMLValue?]) -> [Double]? {
+        guard let key else { return nil }
+        var fallback = 1.0
+        if let raw = key.defaultValue {
+            switch ConfidenceField.read(raw, owner: "the default of key '\(shortened(key.id))'") {
+            case .success(let value): fallback = value ?? 1
+            case .failure(let problem):
+                if reportedDefaults.insert(key.id).inserted { report(key.position, problem.message) }
+            }
+        }
+        var result = [Double](repeating: fallback, count: count)
+        for (element, value) in given.enumerated() {
+            guard let value else { continue }
+            switch ConfidenceField.read(value.text, owner: value.owner) {
+            case .success(let confidence): result[element] = confidence ?? fallback
+            case .failure(let problem): report(value.position, problem.message)
+            }
+        }
+        return result
+    }
+
+    /// The lifetimes of `count` nodes or edges, or `nil` when the file declares no date key for them: each
+    /// element's own `since`/`until`, else the key's `<default>`, else open. Reports a malformed default at
+    /// its key, a malformed date at its `<data>`, and an `until` not after `since` at the element's own
+    /// `until` (or `since`) data; an element with no date of its own takes the defaults, checked once.
+    func lifetimes(count: Int, keys: [LifetimeField: GraphMLKey], given: [GraphMLDates?]) -> [Lifetime]? {
+        guard !keys.isEmpty else { return nil }
+        var defaults: [LifetimeField: String] = [:]
+        for field in LifetimeField.allCases {
+            guard let key = keys[field], let raw = key.defaultValue else { continue }
+            if LifetimeFields.date(raw) != nil {
+                defaults[field] = raw
+            } else if reportedDefaults.insert(key.id).inserted {
+                let value = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+                report(key.position, LifetimeFields.notADate(owner: "the default of key '\(shortened(key.id))'", field: field, value: value))
+            }
+        }
+        let fallback = LifetimeFields.read(since: defaults[.since], until: defaults[.until], owner: "the defaults of the date keys")
+        if let key = keys[.until], !fallback.problems.isEmpty, reportedDefaults.insert(key.id + "\0pair").inserted {
+            for problem in fallback.problems { report(key.position, problem.message) }
+        }
+        var result = [Lifetime](repeating: fallback.lifetime, count: count)
+        for (element, dates) in given.enumerated() {
+            guard let dates else { continue }
+            let read = LifetimeFields.read(since: dates.since?.text ?? defaults[.since], until: dates.until?.text ?? defaults[.until], owner: dates.owner)
+            for problem in read.problems {
+                let own = problem.field == .since ? dates.since?.position : dates.until?.position
+                report(own ?? dates.since?.position ?? dates.until?.position ?? FilePosition(line: 1), problem.message)
+            }
+            result[element] = read.lifetime
+        }
+        return result
     }
 
     func intern(_ values: [String]) -> ([Int32], [String]) {

@@ -63,6 +63,10 @@ public struct ThemeOverrides: Sendable, Hashable {
     public var lost: String?
     /// The border of top chokepoints.
     public var chokepoint: EdgeStyle?
+    /// Diff view: the colour of added nodes and edges.
+    public var added: String?
+    /// Diff view: the colour of changed nodes and edges.
+    public var changed: String?
     /// Cluster boxes: fill and border.
     public var cluster: NodeStyle?
 
@@ -145,10 +149,12 @@ public enum ThemeFile {
                 for (kind, _, style) in reader.mapping(value, "`edges`") { theme.edges[kind] = reader.edgeStyle(style, "edges.\(kind)") }
             case "removed": theme.removed = reader.nodeStyle(value, "`removed`")
             case "lost": theme.lost = reader.color(value, "`lost`")
+            case "added": theme.added = reader.color(value, "`added`")
+            case "changed": theme.changed = reader.color(value, "`changed`")
             case "chokepoint": theme.chokepoint = reader.edgeStyle(value, "`chokepoint`")
             case "cluster": theme.cluster = reader.nodeStyle(value, "`cluster`")
             default:
-                reader.fail(keyPosition, "unknown key '\(key)' in a theme (expected one of: theme, font, background, text, glyphs, nodes, roles, edges, removed, lost, chokepoint, cluster)")
+                reader.fail(keyPosition, "unknown key '\(key)' in a theme (expected one of: theme, font, background, text, glyphs, nodes, roles, edges, removed, lost, added, changed, chokepoint, cluster)")
             }
         }
         guard reader.problems.isEmpty else { throw GraphFileError(reader.problems) }

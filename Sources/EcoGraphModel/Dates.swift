@@ -27,12 +27,24 @@ public struct EcoDate: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (four-digit year, two-digit month and day); `nil` for
     /// anything else, including dates that do not exist (`2024-13`, `2023-02-29`).
     public init?(_ text: String) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard (1 ... 3).contains(parts.count),
-              parts.enumerated().allSatisfy({ i, part in part.count == (i == 0 ? 4 : 2) && part.utf8.allSatisfy { (48 ... 57).contains($0) } })
-        else { return nil }
-        let numbers = parts.map { Int($0)! }
-        self.init(year: numbers[0], month: numbers.count > 1 ? numbers[1] : nil, day: numbers.count > 2 ? numbers[2] : nil)
+        // One pass over the bytes (generic readers parse a date per node and edge): parts of 4, 2 and 2 digits.
+        var numbers = [0, 0, 0][...]
+        var part = 0, digits = 0
+        for byte in text.utf8 {
+            if byte == 0x2D {  // '-'
+                guard digits == (part == 0 ? 4 : 2), part < 2 else { return nil }
+                part += 1
+                digits = 0
+            } else if byte >= 0x30 && byte <= 0x39 {
+                digits += 1
+                if digits > (part == 0 ? 4 : 2) { return nil }
+                numbers[part] = numbers[part] * 10 + Int(byte - 0x30)
+            } else {
+                return nil
+            }
+        }
+        guard digits == (part == 0 ? 4 : 2) else { return nil }
+        self.init(year: numbers[0], month: part >= 1 ? numbers[1] : nil, day: part >= 2 ? numbers[2] : nil)
     }
 
     /// The date as written: `2024`, `2024-10` or `2024-10-17`.

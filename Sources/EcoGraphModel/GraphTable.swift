@@ -30,6 +30,11 @@ public struct GraphTable: Sendable, Equatable {
     public var nodeLifetimes: [Lifetime]?
     /// When each edge holds (a restriction: while in force), by edge index, or `nil` when no edge is dated.
     public var edgeLifetimes: [Lifetime]?
+    /// How confident the record is that each node exists, in [0, 1], by node index, or `nil` when the file
+    /// gives none (every node is certain).
+    public var nodeConfidences: [Double]?
+    /// How confident the record is in each edge, in [0, 1], by edge index, or `nil` when the file gives none.
+    public var edgeConfidences: [Double]?
 
     /// A table from its columns; indices must be valid (readers and projections guarantee it).
     public init(
@@ -37,10 +42,13 @@ public struct GraphTable: Sendable, Equatable {
         nodeKinds: [Int32]? = nil, nodeKindNames: [String] = [],
         sources: [Int32], targets: [Int32], weights: [Double]? = nil,
         edgeKinds: [Int32]? = nil, edgeKindNames: [String] = [],
-        nodeLifetimes: [Lifetime]? = nil, edgeLifetimes: [Lifetime]? = nil
+        nodeLifetimes: [Lifetime]? = nil, edgeLifetimes: [Lifetime]? = nil,
+        nodeConfidences: [Double]? = nil, edgeConfidences: [Double]? = nil
     ) {
         self.nodeLifetimes = nodeLifetimes
         self.edgeLifetimes = edgeLifetimes
+        self.nodeConfidences = nodeConfidences
+        self.edgeConfidences = edgeConfidences
         self.isDirected = isDirected
         self.nodeIDs = nodeIDs
         self.nodeLabels = nodeLabels
@@ -75,11 +83,25 @@ extension GraphTable {
     /// - Returns: the snapshot, and for each of its nodes and edges the index it had in this table.
     /// - Complexity: `O(n + m)`.
     public func snapshot(on day: EcoDate) -> (table: GraphTable, nodes: [Int], edges: [Int]) {
-        let keptNodes = (0 ..< nodeCount).filter { nodeLifetimes?[$0].contains(day) ?? true }
+        filtered(FactFilter(asOf: day))
+    }
+
+    /// The nodes and edges a filter keeps, as `Ecosystem.filtered` keeps them: with `asOf`, those alive that
+    /// day; with `minConfidence`, those at least that confident (a table without confidences is certain);
+    /// an edge also needs both its ends kept. A table knows no inferred facts, so `excludeInferred` keeps
+    /// everything. Columns stay as they are (a snapshot of a dated table stays dated).
+    ///
+    /// - Returns: the kept table, and for each of its nodes and edges the index it had in this table.
+    /// - Complexity: `O(n + m)`.
+    public func filtered(_ filter: FactFilter) -> (table: GraphTable, nodes: [Int], edges: [Int]) {
+        func keeps(_ lifetime: Lifetime?, _ confidence: Double?) -> Bool {
+            (filter.asOf.map { lifetime?.contains($0) ?? true } ?? true) && (confidence ?? 1) >= filter.minConfidence
+        }
+        let keptNodes = (0 ..< nodeCount).filter { keeps(nodeLifetimes?[$0], nodeConfidences?[$0]) }
         var newIndex = [Int32](repeating: -1, count: nodeCount)
         for (i, node) in keptNodes.enumerated() { newIndex[node] = Int32(i) }
         let keptEdges = (0 ..< edgeCount).filter { e in
-            newIndex[Int(sources[e])] >= 0 && newIndex[Int(targets[e])] >= 0 && (edgeLifetimes?[e].contains(day) ?? true)
+            newIndex[Int(sources[e])] >= 0 && newIndex[Int(targets[e])] >= 0 && keeps(edgeLifetimes?[e], edgeConfidences?[e])
         }
         let table = GraphTable(
             isDirected: isDirected, nodeIDs: keptNodes.map { nodeIDs[$0] }, nodeLabels: nodeLabels.map { labels in keptNodes.map { labels[$0] } },
@@ -87,7 +109,8 @@ extension GraphTable {
             sources: keptEdges.map { newIndex[Int(sources[$0])] }, targets: keptEdges.map { newIndex[Int(targets[$0])] },
             weights: weights.map { w in keptEdges.map { w[$0] } },
             edgeKinds: edgeKinds.map { kinds in keptEdges.map { kinds[$0] } }, edgeKindNames: edgeKindNames,
-            nodeLifetimes: nodeLifetimes.map { l in keptNodes.map { l[$0] } }, edgeLifetimes: edgeLifetimes.map { l in keptEdges.map { l[$0] } })
+            nodeLifetimes: nodeLifetimes.map { l in keptNodes.map { l[$0] } }, edgeLifetimes: edgeLifetimes.map { l in keptEdges.map { l[$0] } },
+            nodeConfidences: nodeConfidences.map { c in keptNodes.map { c[$0] } }, edgeConfidences: edgeConfidences.map { c in keptEdges.map { c[$0] } })
         return (table, keptNodes, keptEdges)
     }
 }

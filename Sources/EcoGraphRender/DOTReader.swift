@@ -18,6 +18,15 @@ import Foundation
 ///   placeholder or an empty label means "the id") and node `kind`, each through `agattr`/`agxget`, so
 ///   defaults set by `node [...]` / `edge [...]` statements apply. `weights`, `edgeKinds`, `nodeLabels`,
 ///   `nodeKinds` are `nil` when the file never declares the attribute.
+/// - Node and edge `since` and `until` (`LifetimeFields`: `"2024-10"` must be quoted, since DOT reads a bare
+///   `2024-10` as two numbers; an empty value is an open end), defaults included; `nodeLifetimes`
+///   (`edgeLifetimes`) is `nil` when the file never declares either for nodes (edges). A malformed date or an
+///   `until` not after `since` is reported naming the node or edge, and a `since` or `until` on a graph or
+///   subgraph is refused (a table has nowhere to keep it); since cgraph keeps no positions, each is placed by
+///   finding where the text sets it (`DOTAttributePlaces`), `FILE:LINE:COLUMN` when found, else `FILE:`.
+/// - Node and edge `confidence` (`ConfidenceField`: a number in [0, 1]; empty is 1), defaults included;
+///   `nodeConfidences` (`edgeConfidences`) is `nil` when the file never declares it for nodes (edges). A bad
+///   value is reported and placed as a bad date is.
 ///
 /// Before cgraph sees the text, one linear pass (`DOTScanner`, following cgraph's scanner) refuses, with
 /// `InputLimits.exceeded` at the offending `LINE:COLUMN`:
@@ -75,7 +84,7 @@ public struct DOTReader: Sendable {
             }
             guard let graph else { return nil }
             defer { agclose(graph) }
-            return table(of: graph, fileName: fileName)
+            return table(of: graph, fileName: fileName, bytes: bytes)
         }
         let errors = messages.filter(\.isError)
         if let parsed, errors.isEmpty {
@@ -225,7 +234,7 @@ public struct DOTReader: Sendable {
     }
 
     /// Walks a parsed graph (inside the gate) into a table.
-    private func table(of graph: UnsafeMutablePointer<Agraph_t>, fileName: String) -> Result<GraphTable, GraphFileError> {
+    private func table(of graph: UnsafeMutablePointer<Agraph_t>, fileName: String, bytes: [UInt8]) -> Result<GraphTable, GraphFileError> {
         let isDirected = agisdirected(graph) != 0
         let nodeCount = Int(agnnodes(graph))
         if nodeCount > limits.nodes {
@@ -239,12 +248,56 @@ public struct DOTReader: Sendable {
         let nodeKindSymbol = symbol(graph, kind: Int32(AGNODE), "kind")
         let weightSymbol = symbol(graph, kind: Int32(AGEDGE), "weight")
         let edgeKindSymbol = symbol(graph, kind: Int32(AGEDGE), "kind")
+        let nodeDateSymbols = LifetimeField.allCases.map { symbol(graph, kind: Int32(AGNODE), $0.rawValue) }
+        let edgeDateSymbols = LifetimeField.allCases.map { symbol(graph, kind: Int32(AGEDGE), $0.rawValue) }
+        let nodesDated = nodeDateSymbols.contains { $0 != nil }
+        let edgesDated = edgeDateSymbols.contains { $0 != nil }
+        let nodeConfidenceSymbol = symbol(graph, kind: Int32(AGNODE), ConfidenceField.name)
+        let edgeConfidenceSymbol = symbol(graph, kind: Int32(AGEDGE), ConfidenceField.name)
+        // Where the file sets its dates and confidences, found only when one is wrong (cgraph keeps no positions).
+        var placesFound: DOTAttributePlaces?
+        func places() -> DOTAttributePlaces {
+            if let placesFound { return placesFound }
+            let found = DOTAttributePlaces(bytes, names: Set(LifetimeField.allCases.map(\.rawValue) + [ConfidenceField.name]), undirected: !isDirected)
+            placesFound = found
+            return found
+        }
+        var problems: [Diagnostic] = []
+        // A table has no dates for a graph or a subgraph: a date there is refused, not dropped.
+        for field in LifetimeField.allCases where symbol(graph, kind: Int32(AGRAPH), field.rawValue) != nil {
+            problems.append(Diagnostic(file: fileName, position: places().graph(field.rawValue),
+                                       message: LifetimeFields.misplaced(field, on: "a graph or subgraph")))
+        }
+        /// The lifetime an object's `since` and `until` give; its problems are placed by `place`.
+        func lifetime<T>(_ object: UnsafeMutablePointer<T>, _ symbols: [UnsafeMutablePointer<Agsym_t>?], owner: String,
+                         place: (LifetimeField, String) -> FilePosition?) -> Lifetime {
+            let raw = symbols.map { $0.map { value(object, $0) } }
+            let read = LifetimeFields.read(since: raw[0], until: raw[1], owner: owner)
+            for problem in read.problems {
+                let text = (problem.field == .since ? raw[0] : raw[1]) ?? ""
+                problems.append(Diagnostic(file: fileName, position: place(problem.field, text), message: problem.message))
+            }
+            return read.lifetime
+        }
+        /// The confidence an object's `confidence` gives (empty: 1); a problem is placed by `place`.
+        func confidence<T>(_ object: UnsafeMutablePointer<T>, _ symbol: UnsafeMutablePointer<Agsym_t>, owner: String,
+                           place: (String) -> FilePosition?) -> Double {
+            let raw = value(object, symbol)
+            switch ConfidenceField.read(raw, owner: owner) {
+            case .success(let value): return value ?? 1
+            case .failure(let problem):
+                problems.append(Diagnostic(file: fileName, position: place(raw), message: problem.message))
+                return 1
+            }
+        }
 
         var index: [UnsafeMutablePointer<Agnode_t>: Int32] = [:]
         var nodeIDs: [String] = []
         var labels: [String] = []
         var anyLabel = false
         var nodeKindValues: [String] = []
+        var nodeLifetimes: [Lifetime] = []
+        var nodeConfidences: [Double] = []
         var node = agfstnode(graph)
         while let current = node {
             let id = String(cString: agnameof(current))
@@ -265,6 +318,16 @@ public struct DOTReader: Sendable {
                 }
             }
             if let nodeKindSymbol { nodeKindValues.append(value(current, nodeKindSymbol)) }
+            if nodesDated {
+                nodeLifetimes.append(lifetime(current, nodeDateSymbols, owner: "node '\(DOTGraph.printable(id))'") { field, text in
+                    places().node(id, field.rawValue, value: text)
+                })
+            }
+            if let nodeConfidenceSymbol {
+                nodeConfidences.append(confidence(current, nodeConfidenceSymbol, owner: "node '\(DOTGraph.printable(id))'") { text in
+                    places().node(id, ConfidenceField.name, value: text)
+                })
+            }
             node = agnxtnode(graph, current)
         }
 
@@ -274,9 +337,12 @@ public struct DOTReader: Sendable {
             var head: Int32
             var weight: Double
             var kind: String
+            var lifetime: Lifetime
+            var confidence: Double
         }
         var edges: [PendingEdge] = []
-        var problems: [Diagnostic] = []
+        // How many edges from a tail to a head had a date problem so far, to place the next one.
+        var troubled: [[String]: Int] = [:]
         node = agfstnode(graph)
         while let tail = node {
             var edge = agfstout(graph, tail)
@@ -297,9 +363,26 @@ public struct DOTReader: Sendable {
                         }
                     }
                 }
+                var dates = Lifetime()
+                var certainty = 1.0
+                if edgesDated || edgeConfidenceSymbol != nil {
+                    let (from, to) = (String(cString: agnameof(tail)), String(cString: agnameof(head)))
+                    let owner = "edge '\(DOTGraph.printable(from))' \(isDirected ? "->" : "--") '\(DOTGraph.printable(to))'"
+                    func place(_ name: String, _ text: String) -> FilePosition? {
+                        let key = [from, to, name, text]
+                        defer { troubled[key, default: 0] += 1 }
+                        return places().edge(from, to, occurrence: troubled[key, default: 0], name, value: text)
+                    }
+                    if edgesDated {
+                        dates = lifetime(current, edgeDateSymbols, owner: owner) { field, text in place(field.rawValue, text) }
+                    }
+                    if let edgeConfidenceSymbol {
+                        certainty = confidence(current, edgeConfidenceSymbol, owner: owner) { text in place(ConfidenceField.name, text) }
+                    }
+                }
                 edges.append(PendingEdge(
                     sequence: UInt32(current.pointee.base.tag.seq), tail: index[tail]!, head: index[head]!,
-                    weight: weight, kind: edgeKindSymbol.map { value(current, $0) } ?? ""))
+                    weight: weight, kind: edgeKindSymbol.map { value(current, $0) } ?? "", lifetime: dates, confidence: certainty))
                 edge = agnxtout(graph, current)
             }
             node = agnxtnode(graph, tail)
@@ -318,7 +401,10 @@ public struct DOTReader: Sendable {
             nodeKinds: nodeKinds, nodeKindNames: nodeKindNames,
             sources: edges.map(\.tail), targets: edges.map(\.head),
             weights: weightSymbol != nil ? edges.map(\.weight) : nil,
-            edgeKinds: edgeKinds, edgeKindNames: edgeKindNames))
+            edgeKinds: edgeKinds, edgeKindNames: edgeKindNames,
+            nodeLifetimes: nodesDated ? nodeLifetimes : nil, edgeLifetimes: edgesDated ? edges.map(\.lifetime) : nil,
+            nodeConfidences: nodeConfidenceSymbol != nil ? nodeConfidences : nil,
+            edgeConfidences: edgeConfidenceSymbol != nil ? edges.map(\.confidence) : nil))
     }
 
     /// The attribute symbol `name` declared for `kind` objects of `graph`, or `nil` if the file never sets it.

@@ -253,13 +253,24 @@ extension LoadedGraph {
         }
 
         // MARK: Graph attributes and legend
-        let title = options.title ?? (ecosystem?.name.isEmpty == false ? ecosystem!.name : nil)
+        Self.setGraphAttributes(of: &dot, title: options.title ?? (ecosystem?.name.isEmpty == false ? ecosystem!.name : nil),
+                                layout: options.layout, theme: theme)
+        if options.legend {
+            dot.legend = legend(kinds: kindsShown, roles: rolesShown, scenario: !removed.isEmpty, lost: anyLost,
+                                chokepoints: !chokepoints.isEmpty, glyphs: glyphs, theme: theme, taken: Set(keptNodes.map(id)))
+        }
+        return dot
+    }
+
+    /// The graph attributes and node and edge defaults of every diagram: the theme's colours and font, a title
+    /// when given, and spacing and routing tuned for the layout engine.
+    static func setGraphAttributes(of dot: inout DOTGraph, title: String?, layout: LayoutEngine, theme: Theme) {
         dot.graphAttributes = [
             "bgcolor": .literal(theme.backgroundColor), "fontname": .literal(theme.fontName), "fontcolor": .literal(theme.textColor),
             "fontsize": "16", "pad": "0.3", "outputorder": "edgesfirst", "charset": "UTF-8",
         ]
         if let title { dot.graphAttributes["label"] = .text(title); dot.graphAttributes["labelloc"] = "t" }
-        switch options.layout {
+        switch layout {
         case .dot:
             dot.graphAttributes.merge(["rankdir": "LR", "ranksep": "0.9", "nodesep": "0.12", "newrank": "true"])
         case .neato, .fdp, .sfdp:
@@ -270,11 +281,6 @@ extension LoadedGraph {
         }
         dot.nodeDefaults = ["fontname": .literal(theme.fontName), "fontsize": "10", "style": "filled", "margin": "0.08,0.04", "height": "0.3"]
         dot.edgeDefaults = ["fontname": .literal(theme.fontName), "fontsize": "9", "arrowsize": "0.6", "fontcolor": .literal(theme.textColor)]
-        if options.legend {
-            dot.legend = legend(kinds: kindsShown, roles: rolesShown, scenario: !removed.isEmpty, lost: anyLost,
-                                chokepoints: !chokepoints.isEmpty, glyphs: glyphs, theme: theme, taken: Set(keptNodes.map(id)))
-        }
-        return dot
     }
 
     /// The tooltip of a node: label, kind, id, then its sources (typed ecosystems).

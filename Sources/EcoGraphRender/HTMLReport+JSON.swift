@@ -70,6 +70,8 @@ extension HTMLReport {
                 })
             } ?? .null),
         ]
+        // Only when set, so a report without one is byte for byte what it was before the section existed.
+        if let diff = c.diff { fields.append(("diff", diffJSON(diff))) }
         return OutputValue.map(fields).compactHTMLSafeJSON
     }
 }

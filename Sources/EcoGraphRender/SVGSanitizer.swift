@@ -11,11 +11,12 @@ extension HTMLReport {
     /// `foreignObject`, `image`, `use` and every other element not on the list (with everything inside);
     /// `on*` handlers, `style`, `href`, `xlink:*` and every other attribute not on the list; paint references
     /// other than `url(#local)`. `a` elements are unwrapped (their children kept). Element ids are prefixed
-    /// `svg-` (and local references with them) so no id in the diagram can shadow one of the page's. The root's
-    /// `width`/`height` are dropped so the page sizes the diagram; its `viewBox` is kept.
+    /// with `idPrefix` (and local references with them) so no id in the diagram can shadow one of the page's,
+    /// nor one of another diagram's with another prefix. The root's `width`/`height` are dropped so the page
+    /// sizes the diagram; its `viewBox` is kept.
     /// - Returns: the SVG markup, or `nil` when the text is not well-formed XML or has no `svg` root.
-    public static func sanitizedSVG(_ svg: String) -> String? {
-        let sanitizer = SVGSanitizer()
+    public static func sanitizedSVG(_ svg: String, idPrefix: String = "svg-") -> String? {
+        let sanitizer = SVGSanitizer(idPrefix: idPrefix)
         let parser = XMLParser(data: Data(svg.utf8))
         parser.shouldResolveExternalEntities = false
         parser.shouldProcessNamespaces = false
@@ -44,6 +45,8 @@ final class SVGSanitizer: NSObject, XMLParserDelegate {
     /// Attributes that may hold a paint reference.
     static let paintAttributes: Set<String> = ["fill", "stroke", "stop-color"]
 
+    /// What element ids (and local references to them) are prefixed with.
+    let idPrefix: String
     private(set) var output = ""
     private(set) var sawRoot = false
     private(set) var failed = false
@@ -52,6 +55,8 @@ final class SVGSanitizer: NSObject, XMLParserDelegate {
     /// Depth inside a dropped element; nothing is written while positive.
     private var skipping = 0
     private var depth = 0
+
+    init(idPrefix: String) { self.idPrefix = idPrefix }
 
     func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
                 qualifiedName: String?, attributes: [String: String] = [:]) {
@@ -65,7 +70,7 @@ final class SVGSanitizer: NSObject, XMLParserDelegate {
         guard Self.elements.contains(elementName) else { skipping = 1; return }
         output += "<" + elementName
         for name in attributes.keys.sorted() {
-            guard let value = Self.clean(name, attributes[name]!, element: elementName, isRoot: depth == 1) else { continue }
+            guard let value = Self.clean(name, attributes[name]!, element: elementName, isRoot: depth == 1, idPrefix: idPrefix) else { continue }
             output += " \(name)=\"\(HTMLReport.escapeHTML(value))\""
         }
         output += ">"
@@ -94,12 +99,12 @@ final class SVGSanitizer: NSObject, XMLParserDelegate {
     func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) { failed = true }
 
     /// The value to keep for an attribute, or `nil` to drop it.
-    static func clean(_ name: String, _ value: String, element: String, isRoot: Bool) -> String? {
+    static func clean(_ name: String, _ value: String, element: String, isRoot: Bool, idPrefix: String = "svg-") -> String? {
         guard attributes.contains(name) else { return nil }
         if isRoot, name == "width" || name == "height" { return nil }
         switch name {
         case "id":
-            return "svg-" + value.filter { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" || $0 == ".") }
+            return idPrefix + value.filter { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" || $0 == ".") }
         case "class":
             // Class tokens: letters, digits, `_` and `-` only.
             let tokens = value.split(separator: " ").map { token in
@@ -115,7 +120,7 @@ final class SVGSanitizer: NSObject, XMLParserDelegate {
             guard paintAttributes.contains(name), lowered.hasPrefix("url(#"), value.hasSuffix(")") else { return nil }
             let id = value.dropFirst(5).dropLast()
             guard !id.isEmpty, id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" || $0 == ".") }) else { return nil }
-            return "url(#svg-\(id))"
+            return "url(#\(idPrefix)\(id))"
         }
         if lowered.contains("javascript:") || lowered.contains("expression(") { return nil }
         return value

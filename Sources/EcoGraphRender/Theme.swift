@@ -187,6 +187,8 @@ public struct Theme: Sendable, Hashable {
         }
         theme.removedNode = theme.removedNode.applying(overrides.removed)
         if let value = overrides.lost { theme.lostColor = value }
+        if let value = overrides.added { theme.addedColor = value }
+        if let value = overrides.changed { theme.changedColor = value }
         theme.chokepoint = theme.chokepoint.applying(overrides.chokepoint)
         theme.cluster = theme.cluster.applying(overrides.cluster)
         return theme
@@ -194,6 +196,12 @@ public struct Theme: Sendable, Hashable {
 
     /// Edge-kind overrides from theme files, applied over the role's style.
     public var edgeKindOverrides: [String: ThemeOverrides.EdgeStyle] = [:]
+
+    /// Diff view: the colour of added nodes (their border) and edges.
+    public var addedColor = "#2f9e44"
+    /// Diff view: the colour of changed nodes (their border) and edges. Removed ones are drawn in
+    /// `removedNode`'s colours, dashed.
+    public var changedColor = "#1c7ed6"
 
     /// The style of an edge with overrides resolved: kind style (or role style) with the kind's file overrides.
     public func resolvedStyle(forEdgeKind kind: String?, role: String?) -> EdgeStyle {

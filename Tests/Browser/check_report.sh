@@ -6,7 +6,9 @@
 #   * on a hostile ecosystem (labels, ids, attributes, sources and references made of <script>, "><img onerror>,
 #     javascript: URLs), no payload ran and no markup was injected: no `data-pwned` attribute, no "PWNED"
 #     title, no element but the page's own two scripts and one SVG, no on* attribute, no javascript:/data: link.
-# It also takes screenshots (report.png, hostile.png) in the output folder.
+# * a report with a "What changed" section (`report --against`): its second SVG (the diff diagram) and tables
+#   were built, on the dated fixture and on a hostile diff (one hostile file against the other).
+# It also takes screenshots (report.png, hostile.png, diff.png) in the output folder.
 #
 # Usage: Tests/Browser/check_report.sh PATH/TO/ecograph [OUTPUT_DIR]
 # Exit status 0 when every check passes; 1 when a check fails or there is no Chromium (`make browser-deps`
@@ -61,6 +63,9 @@ field() { # field STATUS NAME: a number or true/false from the status JSON
 handler_attributes() { # how many on*= attribute names the tags of a DOM dump hold (attribute values removed first)
     grep -oE '<[a-zA-Z][^>]*>' "$1" | sed -E 's/="[^"]*"/=""/g' | grep -oiE '[[:space:]]on[a-z]+=' | wc -l | tr -d ' '
 }
+duplicate_ids() { # how many id values occur on more than one element of a DOM dump
+    grep -oE '<[a-zA-Z][^>]*>' "$1" | grep -oE '[[:space:]]id="[^"]*"' | sort | uniq -d | wc -l | tr -d ' '
+}
 urlencode() {
     local LC_ALL=C s="$1" out="" c i
     for ((i = 0; i < ${#s}; i++)); do
@@ -86,9 +91,10 @@ report() {
     echo "# $message"
 }
 
-# page_checks NAME DOM: the checks every report must pass.
+# page_checks NAME DOM [SVGS]: the checks every report must pass; SVGS is the number of svg elements (default
+# 1: the diagram; 2 with a diff diagram).
 page_checks() {
-    local name="$1" dom="$2" status
+    local name="$1" dom="$2" svgs="${3:-1}" status
     status="$(status_of "$dom")"
     echo "# $name status: $status"
     check "$name: the page's script wrote its status" test -n "$status"
@@ -99,7 +105,7 @@ page_checks() {
     check "$name: every SVG node's <title> is a node of the data" equals "$(field "$status" matched)" "$NODES"
     check "$name: tables were built" test "$(field "$status" tables)" -gt 0
     check "$name: exactly the page's two script elements" equals "$(count "$dom" '<script')" 2
-    check "$name: exactly one svg element" equals "$(count "$dom" '<svg')" 1
+    check "$name: exactly $svgs svg element(s)" equals "$(count "$dom" '<svg')" "$svgs"
     check "$name: no img, iframe, object or embed element" equals "$(count "$dom" '<(img|iframe|object|embed)[ />]')" 0
     check "$name: no on* event-handler attribute on any element" equals "$(handler_attributes "$dom")" 0
     check "$name: no javascript: or data: link" equals "$(count "$dom" '(href|src)="[[:space:]]*(javascript|data|vbscript):')" 0
@@ -146,6 +152,35 @@ for fixture in hostile-report hostile; do
         check "$fixture: a screenshot was taken ($fixture.png)" test -s "$OUT/$fixture.png"
     fi
 done
+
+# 3. What changed: the dated fixture as of 2025-06-01 against 2022-01-01 (11 nodes in the union, 3 node and
+#    9 edge changes), and a hostile diff: every hostile string is an added or removed fact.
+dated="Tests/Fixtures/ecosystems/dated.yaml"
+if [[ -f "$ROOT/$dated" ]] && report diff "$dated" --as-of 2025-06-01 --against 2022-01-01; then
+    dom="$OUT/diff.dom.html"
+    browser "file://$OUT/diff.html" --dump-dom >"$dom"
+    page_checks "diff" "$dom" 2
+    status="$(status_of "$dom")"
+    check "diff: the diff diagram has one node group per node of the union (11)" equals "$(field "$status" diffSvgNodes)" 11
+    check "diff: the diff tables have a row per changed fact (12)" equals "$(field "$status" diffRows)" 12
+    check "diff: the section is in the table of contents" contains "$dom" '<a href="#changes">What changed</a>'
+    check "diff: a removed node is marked" contains "$dom" '<span class="badge diff-removed">removed</span>'
+    check "diff: an entered node is marked" contains "$dom" '<span class="badge mv-entered">entered</span>'
+    check "diff: no element id is repeated (the diff diagram's are prefixed diff-svg-)" equals "$(duplicate_ids "$dom")" 0
+    check "diff: the diff diagram's ids are prefixed" test "$(count "$dom" ' id="diff-svg-')" -gt 0
+    browser "file://$OUT/diff.html#changes" --screenshot="$OUT/diff.png" --window-size=1400,1000 >/dev/null
+    check "diff: a screenshot was taken (diff.png)" test -s "$OUT/diff.png"
+fi
+if [[ -f "$ROOT/Tests/Fixtures/ecosystems/hostile-report.yaml" && -f "$ROOT/Tests/Fixtures/ecosystems/hostile.yaml" ]] \
+    && report hostile-diff Tests/Fixtures/ecosystems/hostile-report.yaml --against Tests/Fixtures/ecosystems/hostile.yaml; then
+    dom="$OUT/hostile-diff.dom.html"
+    browser "file://$OUT/hostile-diff.html" --dump-dom >"$dom"
+    page_checks "hostile-diff" "$dom" 2
+    check "hostile-diff: the diff tables were built" test "$(field "$(status_of "$dom")" diffRows)" -gt 0
+    check "hostile-diff: no payload changed the title" lacks "$dom" 'PWNED'
+    check "hostile-diff: no payload set a data-pwned attribute" lacks "$dom" 'data-pwned'
+    check "hostile-diff: hostile labels are shown as text" contains "$dom" "&lt;script&gt;document.title='PW'+'NED'&lt;/script&gt;"
+fi
 
 echo "$passed passed, $failed failed"
 if [[ $failed -gt 0 ]]; then

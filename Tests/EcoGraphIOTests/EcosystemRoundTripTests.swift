@@ -51,4 +51,43 @@ import Testing
             #expect(EcosystemFile.encode(again, as: format) == text, "\(format) seed \(seed): not byte-stable")
         }
     }
+
+    /// A random date of any precision in `years`.
+    static func randomDate(_ g: inout SeededRandom, _ years: ClosedRange<Int>) -> EcoDate {
+        let year = years.lowerBound + g.below(years.count)
+        switch g.below(3) {
+        case 0: return EcoDate(year: year)!
+        case 1: return EcoDate(year: year, month: 1 + g.below(12))!
+        default: return EcoDate(year: year, month: 1 + g.below(12), day: 1 + g.below(28))!
+        }
+    }
+
+    /// Dates, scopes and liftings, on a map the checks accept: every node exists from before 2011 (some end
+    /// after 2030), each edge holds within 2015-2029, and a restriction is lifted within its own lifetime.
+    @Test(arguments: 0 ..< 100) func datesRoundTrip(_ seed: Int) throws {
+        var g = SeededRandom(state: UInt64(seed) &* 104_729)
+        var ecosystem = Ecosystem(name: "dated \(seed)")
+        for (id, kind) in [("s", "state"), ("a", "company"), ("b", "model"), ("c", "model")] {
+            let since = g.below(4) == 0 ? nil : Self.randomDate(&g, 1990 ... 2010)
+            let until = g.below(3) == 0 ? Self.randomDate(&g, 2031 ... 2040) : nil
+            ecosystem.nodes.append(EcosystemNode(id: id, label: id, kind: kind, lifetime: Lifetime(since: since, until: until)))
+        }
+        func edgeLifetime() -> Lifetime {
+            Lifetime(since: g.below(3) == 0 ? nil : Self.randomDate(&g, 2015 ... 2016), until: g.below(2) == 0 ? nil : Self.randomDate(&g, 2026 ... 2029))
+        }
+        ecosystem.edges.append(EcosystemEdge(from: "a", to: "b", kind: "develops", lifetime: Lifetime(since: Self.randomDate(&g, 2015 ... 2016))))
+        ecosystem.edges.append(EcosystemEdge(from: "c", to: "b", kind: "derived_from", lifetime: Lifetime(since: Self.randomDate(&g, 2015 ... 2016))))
+        ecosystem.edges.append(EcosystemEdge(
+            id: "ban", from: "s", to: "c", kind: "bans", lifetime: edgeLifetime(),
+            scope: ["jurisdiction", "app-stores", "own-scope", nil][g.below(4)],
+            lifted: g.below(2) == 0 ? nil : Self.randomDate(&g, 2020 ... 2024)))
+        for format in [EcosystemFormat.yaml, .json] {
+            let text = EcosystemFile.encode(ecosystem, as: format)
+            let again = try EcosystemFile.decode(text, format: format, file: "d")
+            #expect(again.nodes.map(\.lifetime) == ecosystem.nodes.map(\.lifetime), "\(format) seed \(seed)")
+            #expect(again.edges.map(\.lifetime) == ecosystem.edges.map(\.lifetime), "\(format) seed \(seed)")
+            #expect(again.edges.map(\.lifted) == ecosystem.edges.map(\.lifted) && again.edges.map(\.scope) == ecosystem.edges.map(\.scope), "\(format) seed \(seed)")
+            #expect(EcosystemFile.encode(again, as: format) == text, "\(format) seed \(seed): not byte-stable")
+        }
+    }
 }

@@ -32,9 +32,36 @@ private func randomString(_ rng: inout SeededRandom) -> String {
 
 private func bytes(_ s: String) -> [UInt8] { Array(s.utf8) }
 
+/// A random date of any precision (a year, a month, a day) from year 1 to 9999, leap days included.
+private func randomDate(_ rng: inout SeededRandom) -> EcoDate {
+    let year = Int.random(in: 0 ..< 4, using: &rng) == 0 ? Int.random(in: 1 ... 9999, using: &rng) : Int.random(in: 1990 ... 2030, using: &rng)
+    switch Int.random(in: 0 ..< 3, using: &rng) {
+    case 0: return EcoDate(year: year)!
+    case 1: return EcoDate(year: year, month: Int.random(in: 1 ... 12, using: &rng))!
+    default:
+        let day = EcoDate(dayNumber: EcoDate(year: year)!.firstDay + Int.random(in: 0 ..< 366, using: &rng))
+        return day.year == year ? day : EcoDate(year: year, month: 12, day: 31)!
+    }
+}
+
+/// A random lifetime: open, open at one end, or both ends with `until` after `since`.
+private func randomLifetime(_ rng: inout SeededRandom) -> Lifetime {
+    var lifetime = Lifetime()
+    switch Int.random(in: 0 ..< 4, using: &rng) {
+    case 0: break
+    case 1: lifetime.since = randomDate(&rng)
+    case 2: lifetime.until = randomDate(&rng)
+    default:
+        let a = randomDate(&rng), b = randomDate(&rng)
+        if a.firstDay != b.firstDay { lifetime = Lifetime(since: min(a, b), until: max(a, b)) } else { lifetime.since = a }
+    }
+    return lifetime
+}
+
 /// A random table: ids distinct byte for byte, nodes in order of first appearance in the edges (so that edge
-/// lists and CSV, which list no nodes, keep the order), labels, kinds and finite weights.
-private func randomTable(_ rng: inout SeededRandom, labels: Bool, nodeKinds: Bool, edgeKinds: Bool) -> GraphTable {
+/// lists and CSV, which list no nodes, keep the order), labels, kinds and finite weights; with `dates`, node
+/// and edge lifetime and confidence columns, each present or not.
+private func randomTable(_ rng: inout SeededRandom, labels: Bool, nodeKinds: Bool, edgeKinds: Bool, dates: Bool = false) -> GraphTable {
     var ids: [String] = []
     var seen = Set<[UInt8]>()
     let n = Int.random(in: 1 ... 6, using: &rng)
@@ -73,12 +100,21 @@ private func randomTable(_ rng: inout SeededRandom, labels: Bool, nodeKinds: Boo
         nodeKindCodes.append(Int32(nodeKindNames.count))
         nodeKindNames.append(randomString(&rng))
     }
-    return GraphTable(
+    var table = GraphTable(
         isDirected: Bool.random(using: &rng), nodeIDs: ids,
         nodeLabels: labels ? ids.map { id in Bool.random(using: &rng) ? id : randomString(&rng) } : nil,
         nodeKinds: nodeKinds ? nodeKindCodes : nil, nodeKindNames: nodeKinds ? nodeKindNames : [],
         sources: sources, targets: targets, weights: weights,
         edgeKinds: edgeKinds ? kinds : nil, edgeKindNames: edgeKinds ? kindNames : [])
+    if dates {
+        // Drawn after everything else, so that the undated cases stay those of the seed.
+        if Int.random(in: 0 ..< 4, using: &rng) > 0 { table.nodeLifetimes = ids.map { _ in randomLifetime(&rng) } }
+        if Int.random(in: 0 ..< 4, using: &rng) > 0 { table.edgeLifetimes = sources.map { _ in randomLifetime(&rng) } }
+        func confidence() -> Double { [1, 0, 0.5, 0.1 + 0.2, 1e-9, Double.random(in: 0 ... 1, using: &rng)].randomElement(using: &rng)! }
+        if Bool.random(using: &rng) { table.nodeConfidences = ids.map { _ in confidence() } }
+        if Bool.random(using: &rng) { table.edgeConfidences = sources.map { _ in confidence() } }
+    }
+    return table
 }
 
 /// Everything a reader must give back, compared byte for byte (Swift's `==` on strings would hide a change of
@@ -90,8 +126,12 @@ private struct Summary: Equatable, CustomStringConvertible {
     var nodeKinds: [[UInt8]]?
     var edges: [[[UInt8]]]
     var weights: [UInt64]?
+    var nodeLifetimes: [Lifetime]?
+    var edgeLifetimes: [Lifetime]?
+    var nodeConfidences: [UInt64]?
+    var edgeConfidences: [UInt64]?
 
-    init(_ t: GraphTable, directed: Bool, labels: Bool, nodeKinds: Bool, edgeKinds: Bool) {
+    init(_ t: GraphTable, directed: Bool, labels: Bool, nodeKinds: Bool, edgeKinds: Bool, nodeDates: Bool = false, edgeDates: Bool = false) {
         isDirected = directed ? t.isDirected : nil
         ids = t.nodeIDs.map(bytes)
         self.labels = labels ? (0 ..< t.nodeCount).map { bytes(t.label(of: $0)) } : nil
@@ -101,12 +141,20 @@ private struct Summary: Equatable, CustomStringConvertible {
              edgeKinds ? bytes(t.edgeKinds.map { t.edgeKindNames[Int($0[e])] } ?? "<none>") : []]
         }
         weights = t.weights?.map(\.bitPattern)
+        nodeLifetimes = nodeDates ? t.nodeLifetimes : nil
+        edgeLifetimes = edgeDates ? t.edgeLifetimes : nil
+        // Confidences go where dates go.
+        nodeConfidences = nodeDates ? t.nodeConfidences?.map(\.bitPattern) : nil
+        edgeConfidences = edgeDates ? t.edgeConfidences?.map(\.bitPattern) : nil
     }
 
     var description: String {
         func s(_ b: [UInt8]) -> String { String(reflecting: String(decoding: b, as: UTF8.self)) }
+        func show(_ l: Lifetime) -> String { "\(l.since?.description ?? "")..\(l.until?.description ?? "")" }
         return "directed \(String(describing: isDirected)) ids \(ids.map(s)) labels \(labels.map { $0.map(s) } ?? []) "
             + "kinds \(nodeKinds.map { $0.map(s) } ?? []) edges \(edges.map { $0.map(s) }) weights \(weights ?? [])"
+            + " node dates \(nodeLifetimes.map { $0.map(show) } ?? []) edge dates \(edgeLifetimes.map { $0.map(show) } ?? [])"
+            + " confidences \(nodeConfidences.map { $0.map(Double.init(bitPattern:)) } ?? []) \(edgeConfidences.map { $0.map(Double.init(bitPattern:)) } ?? [])"
     }
 }
 
@@ -149,6 +197,7 @@ struct WriterRoundTripTests {
     /// when `cannotWrite` says the format cannot spell the table.
     private func check(
         format: String, seed: UInt64, labels: Bool, nodeKinds: Bool, edgeKinds: Bool, directed: Bool,
+        nodeDates: Bool = false, edgeDates: Bool = false,
         write: (GraphTable) throws(GraphWriteError) -> String, read: (String, GraphTable) throws -> GraphTable,
         cannotWrite: (GraphTable) -> Bool
     ) -> (written: Int, refused: Int) {
@@ -156,8 +205,9 @@ struct WriterRoundTripTests {
         var written = 0
         var refused = 0
         for number in 0 ..< Self.cases {
-            let table = randomTable(&rng, labels: labels, nodeKinds: nodeKinds, edgeKinds: edgeKinds)
-            let expected = Summary(table, directed: directed, labels: labels, nodeKinds: nodeKinds, edgeKinds: edgeKinds)
+            let table = randomTable(&rng, labels: labels, nodeKinds: nodeKinds, edgeKinds: edgeKinds, dates: true)
+            let expected = Summary(table, directed: directed, labels: labels, nodeKinds: nodeKinds, edgeKinds: edgeKinds,
+                                   nodeDates: nodeDates, edgeDates: edgeDates)
             let mustRefuse = cannotWrite(table)
             let text: String
             do {
@@ -171,7 +221,8 @@ struct WriterRoundTripTests {
             #expect(!mustRefuse, "\(format) case \(number): wrote what it cannot spell: \(expected)")
             do {
                 let back = try read(text, table)
-                let got = Summary(back, directed: directed, labels: labels, nodeKinds: nodeKinds, edgeKinds: edgeKinds)
+                let got = Summary(back, directed: directed, labels: labels, nodeKinds: nodeKinds, edgeKinds: edgeKinds,
+                                  nodeDates: nodeDates, edgeDates: edgeDates)
                 #expect(got == expected, "\(format) case \(number):\n\(String(reflecting: text))")
             } catch {
                 Issue.record("\(format) case \(number): cannot read back \(String(reflecting: text)): \(error)")
@@ -180,10 +231,10 @@ struct WriterRoundTripTests {
         return (written, refused)
     }
 
-    @Test("DOT: exact, or GraphWriteError for what DOT cannot spell")
+    @Test("DOT: exact (dates and confidences included), or GraphWriteError for what DOT cannot spell")
     func dot() {
         let counts = check(
-            format: "DOT", seed: 1, labels: true, nodeKinds: true, edgeKinds: true, directed: true,
+            format: "DOT", seed: 1, labels: true, nodeKinds: true, edgeKinds: true, directed: true, nodeDates: true, edgeDates: true,
             write: GenericGraphWriter.dot, read: { text, _ in try DOTReader().read(string: text, fileName: "w.dot") },
             cannotWrite: { t in
                 t.nodeIDs.contains { dotCannotSpell($0, isName: true) }
@@ -194,10 +245,10 @@ struct WriterRoundTripTests {
         #expect(counts.written > 50 && counts.refused > 10, "\(counts)")
     }
 
-    @Test("GraphML: exact, or GraphWriteError for what XML cannot hold")
+    @Test("GraphML: exact (dates and confidences included), or GraphWriteError for what XML cannot hold")
     func graphML() {
         let counts = check(
-            format: "GraphML", seed: 2, labels: true, nodeKinds: true, edgeKinds: true, directed: true,
+            format: "GraphML", seed: 2, labels: true, nodeKinds: true, edgeKinds: true, directed: true, nodeDates: true, edgeDates: true,
             write: GenericGraphWriter.graphML, read: { text, _ in try GraphMLReader().read(string: text, fileName: "w.graphml") },
             cannotWrite: { t in
                 (t.nodeIDs + (t.nodeLabels ?? []) + t.nodeKindNames + t.edgeKindNames).contains(where: xmlCannotHold)
@@ -205,10 +256,10 @@ struct WriterRoundTripTests {
         #expect(counts.written > 50, "\(counts)")
     }
 
-    @Test("CSV: exact edges, weights and kinds, or GraphWriteError")
+    @Test("CSV: exact edges, weights, kinds, edge dates and confidences, or GraphWriteError")
     func csv() {
         let counts = check(
-            format: "CSV", seed: 3, labels: false, nodeKinds: false, edgeKinds: true, directed: false,
+            format: "CSV", seed: 3, labels: false, nodeKinds: false, edgeKinds: true, directed: false, edgeDates: true,
             write: GenericGraphWriter.csv,
             read: { text, t in try CSVReader(isDirected: t.isDirected).read(string: text, fileName: "w.csv") },
             cannotWrite: { t in t.nodeIDs.contains(where: \.isEmpty) || (t.nodeIDs + t.edgeKindNames).contains { $0.utf8.contains(0) } })

@@ -676,6 +676,118 @@
     });
   }
 
+  // What changed (report --against): the diff from a baseline to this map, as `ecograph diff` gives it.
+  /** A node of this map as a link; one only in the baseline as struck-through text (its label when known). */
+  function diffNode(id, label) { return byId.has(id) ? nodeLink(id) : el('span', 'gone', label || id); }
+  function diffChanges(list) {
+    var ul = el('ul', 'diff-fields');
+    list.forEach(function (c) {
+      append(ul, append(el('li'), el('code', null, c.field), ' ', el('span', 'was', c.before === null ? '(none)' : c.before), ' → ',
+        el('span', 'now', c.after === null ? '(none)' : c.after)));
+    });
+    return ul;
+  }
+  function diffRows(lists) {
+    var rows = [];
+    ['added', 'removed', 'changed'].forEach(function (change) {
+      (lists[change] || []).forEach(function (fact) { rows.push({ change: change, fact: fact }); });
+    });
+    return rows;
+  }
+  function diffBadge(change) { return el('span', 'badge diff-' + change, change); }
+  function renderDiff(section, host) {
+    var d = section.changes, svgNodes = 0;
+    var diagram = $('ecograph-diff-diagram'), diffSvg = diagram ? diagram.querySelector('svg') : null;
+    if (diffSvg) {
+      diffSvg.setAttribute('role', 'img');
+      Array.prototype.forEach.call(diffSvg.querySelectorAll('g.node'), function (g) {
+        if (g.classList.contains('legend')) return;
+        svgNodes++;
+        var t = g.querySelector('title'), id = t ? idOfTitle(t.textContent) : null;
+        if (id !== null) { g.setAttribute('data-node', id); g.classList.add('diff-link'); }
+      });
+      diffSvg.addEventListener('click', function (e) {
+        var g = e.target && e.target.closest ? e.target.closest('g.node[data-node]') : null;
+        if (g) select(g.getAttribute('data-node'), true);
+      });
+    }
+    status.diffSvgNodes = svgNodes;
+    var note = $('ecograph-diff-note'), nodes = d.nodes, edges = d.edges;
+    if (note) {
+      note.textContent = 'From ' + d.before.name + (d.before.asOf ? ' as of ' + d.before.asOf : '') + ' to ' + d.after.name +
+        (d.after.asOf ? ' as of ' + d.after.asOf : '') + ': ' + plural(nodes.added.length, 'node') + ' added, ' + fmt(nodes.removed.length) +
+        ' removed, ' + fmt(nodes.changed.length) + ' changed; ' + plural(edges.added.length, 'edge') + ' added, ' + fmt(edges.removed.length) +
+        ' removed, ' + fmt(edges.changed.length) + ' changed. The diagram draws both maps at once: added in green, removed greyed and dashed, changed in blue; click a node of this map for its details.';
+    }
+    var nodeRows = diffRows(nodes), edgeRows = diffRows(edges);
+    status.diffRows = nodeRows.length + edgeRows.length;
+    if (nodeRows.length) {
+      host.appendChild(el('h3', 'diff-h', 'Nodes'));
+      host.appendChild(boxed(makeTable([
+        { label: 'Change', value: function (r) { return r.change; }, cell: function (r) { return diffBadge(r.change); } },
+        { label: 'Node', value: function (r) { return r.fact.label; }, cell: function (r) { return diffNode(r.fact.id, r.fact.label); } },
+        { label: 'Kind', muted: true, value: function (r) { return r.fact.kind; } },
+        { label: 'What changed', value: function (r) { return r.fact.changes ? r.fact.changes.length : null; },
+          cell: function (r) { return r.fact.changes ? diffChanges(r.fact.changes) : null; } },
+        { label: 'Sources', muted: true, value: function (r) { return r.fact.sources.join(', '); } },
+      ], nodeRows, 'compact'), true));
+    }
+    if (edgeRows.length) {
+      host.appendChild(el('h3', 'diff-h', 'Edges'));
+      host.appendChild(boxed(makeTable([
+        { label: 'Change', value: function (r) { return r.change; }, cell: function (r) { return diffBadge(r.change); } },
+        { label: 'From', value: function (r) { return r.fact.from; }, cell: function (r) { return diffNode(r.fact.from); } },
+        { label: 'To', value: function (r) { return r.fact.to; }, cell: function (r) { return diffNode(r.fact.to); } },
+        { label: 'Kind', muted: true, value: function (r) { return r.fact.kind; } },
+        { label: 'Id', muted: true, value: function (r) { return r.fact.id || ''; } },
+        { label: 'What changed', value: function (r) { return r.fact.changes ? r.fact.changes.length : null; },
+          cell: function (r) { return r.fact.changes ? diffChanges(r.fact.changes) : null; } },
+        { label: 'Sources', muted: true, value: function (r) { return r.fact.sources.join(', '); } },
+      ], edgeRows, 'compact'), true));
+    }
+    if (!nodeRows.length && !edgeRows.length) host.appendChild(el('p', 'empty', 'The two maps have the same facts.'));
+    function shiftTable(title, block, scoreName) {
+      host.appendChild(el('h3', 'diff-h', title));
+      if (!block.shifts.length) { host.appendChild(el('p', 'empty', 'No node entered, left or moved within the top ' + block.top + '.')); return; }
+      var edgesRanked = block.shifts.length && block.shifts[0].target !== undefined;
+      host.appendChild(boxed(makeTable([
+        { label: 'Movement', value: function (s) { return s.movement; }, cell: function (s) { return el('span', 'badge mv-' + s.movement, s.movement); } },
+        { label: edgesRanked ? 'Edge' : 'Node', value: function (s) { return s.label; }, cell: function (s) {
+          return edgesRanked ? append(el('span'), diffNode(s.source), ' → ', diffNode(s.target)) : diffNode(s.id, s.label);
+        } },
+        { label: 'Rank before', num: true, value: function (s) { return s.rankBefore; } },
+        { label: 'Rank after', num: true, value: function (s) { return s.rankAfter; } },
+        { label: scoreName + ' before', num: true, value: function (s) { return s.scoreBefore; } },
+        { label: scoreName + ' after', num: true, value: function (s) { return s.scoreAfter; } },
+      ], block.shifts, 'compact')));
+    }
+    var measure = measures.filter(function (m) { return m.key === d.ranking.measure; })[0];
+    shiftTable((measure ? measure.name : d.ranking.measure) + ': the top ' + d.ranking.top + ' before and after', d.ranking, 'Score');
+    shiftTable('Chokepoint impact (' + d.chokepoints.model + '): the top ' + d.chokepoints.top + ' before and after', d.chokepoints, 'Impact');
+    host.appendChild(el('h3', 'diff-h', 'Reach: consumers cut off or reconnected'));
+    host.appendChild(el('p', 'section-note', plural(d.reach.lostPairs, '(consumer, provider) pair') + ' lost and ' + fmt(d.reach.gainedPairs) +
+      ' gained over ' + plural(d.reach.compared, 'consumer') + ' on both maps (consumers: ' + d.reach.consumers + '; providers: ' + d.reach.providers + ').'));
+    if (d.reach.changes.length) {
+      host.appendChild(boxed(makeTable([
+        { label: 'Consumer', value: function (r) { return r.label; }, cell: function (r) { return diffNode(r.id); } },
+        { label: 'Kind', muted: true, value: function (r) { return r.kind; } },
+        { label: 'Lost', num: true, value: function (r) { return r.lostCount; } },
+        { label: 'Gained', num: true, value: function (r) { return r.gainedCount; } },
+        { label: 'No longer reaches', value: function (r) { return r.lostCount; }, cell: function (r) { return diffList(r.lost, r.lostCount, d.reach.listed); } },
+        { label: 'Newly reaches', value: function (r) { return r.gainedCount; }, cell: function (r) { return diffList(r.gained, r.gainedCount, d.reach.listed); } },
+      ], d.reach.changes, 'compact'), true));
+    }
+  }
+  function diffList(ids, count, listed) {
+    if (!listed) return el('span', 'muted', count ? 'not listed (too many pairs)' : '');
+    var span = el('span');
+    ids.slice(0, 12).forEach(function (id, i) { if (i) span.appendChild(document.createTextNode(', ')); span.appendChild(diffNode(id)); });
+    if (ids.length > 12) span.appendChild(el('span', 'muted', ' +' + (ids.length - 12) + ' more'));
+    return span;
+  }
+  var diffEl = $('ecograph-diff');
+  if (diffEl && data.diff) renderDiff(data.diff, diffEl);
+
   // All nodes.
   var nodesEl = $('ecograph-nodes');
   if (nodesEl) {
