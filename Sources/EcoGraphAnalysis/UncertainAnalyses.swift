@@ -10,8 +10,9 @@ extension LoadedGraph {
     ///
     /// A world is the analysed map without the facts it dropped (see `Uncertainty.swift`): a dropped node is
     /// not in the world's graph (so `n`, and with it every normalisation, is the world's own) and scores 0
-    /// there; a dropped edge scores 0. A generic graph, or an ecosystem whose analysed facts all have
-    /// confidence 1, has one world, the full map: nothing is simulated (`uncertainFacts == 0`).
+    /// there; a dropped edge scores 0. A graph whose analysed facts all have confidence 1 (a generic graph
+    /// whose file gives no confidences, say) has one world, the full map: nothing is simulated
+    /// (`uncertainFacts == 0`).
     ///
     /// - Parameters:
     ///   - measure: the measure.
@@ -37,7 +38,8 @@ extension LoadedGraph {
             }
             return (self.id(i), nil, self.label(i), self.kind(i))
         }
-        guard let facts = FactWorlds(self), facts.uncertainFacts > 0 || simulation.alwaysSimulate else {
+        let facts = FactWorlds(self)
+        guard facts.uncertainFacts > 0 || simulation.alwaysSimulate else {
             let items = WorldRunner.ranking(exact: exact, worlds: [exact], ranks: [WorldRunner.competitionRanks(exact)], order: order,
                                             top: simulation.top, parallel: simulation.parallel, describe: describe)
             return UncertainRanking(simulation: simulation, uncertainFacts: 0, items: items)
@@ -105,7 +107,8 @@ extension LoadedGraph {
         let order = (0 ..< nodeCount).filter { full.dependents[$0] > 0 || exactImpact[$0] > 0 }
             .sorted { exactImpact[$0] != exactImpact[$1] ? exactImpact[$0] > exactImpact[$1] : id($0) < id($1) }
         let describe = { (i: Int) in (id: self.id(i), target: String?.none, label: self.label(i), kind: self.kind(i)) }
-        guard let facts = FactWorlds(self), facts.uncertainFacts > 0 || simulation.alwaysSimulate else {
+        let facts = FactWorlds(self)
+        guard facts.uncertainFacts > 0 || simulation.alwaysSimulate else {
             let items = WorldRunner.ranking(exact: exact, worlds: [exact], ranks: [WorldRunner.competitionRanks(exact)], order: order,
                                             top: simulation.top, parallel: simulation.parallel, describe: describe)
             return UncertainRanking(simulation: simulation, uncertainFacts: 0, items: items)
@@ -185,9 +188,7 @@ extension LoadedGraph {
             restrictions.append((ecosystem?.edges.firstIndex { $0.id == id }, cuts))
         }
         let facts = FactWorlds(self)
-        let tableKernel: [Int32] = facts?.tableKernel ?? (0 ..< table.edgeCount).map {
-            Int32(graph.edgeID(from: Int(table.sources[$0]), to: Int(table.targets[$0]))!)
-        }
+        let tableKernel = facts.tableKernel
         let records = options.model == .cascade ? cascadeDependencies() : []
         let g = graph.unweighted
 
@@ -200,7 +201,7 @@ extension LoadedGraph {
         func losses(_ world: SampledWorld?, _ space: inout Workspace) throws(AnalysisError) -> [Int32] {
             let kernelAlive = world?.kernelAlive ?? [Bool](repeating: true, count: g.edgeCount)
             for k in space.cut.indices { space.cut[k] = false }
-            if let world, let doomedTable, let facts {
+            if let world, let doomedTable {
                 // In a world, a kernel edge goes when every surviving typed edge behind it is of a removed kind.
                 for k in 0 ..< g.edgeCount where kernelAlive[k] {
                     var survives = false
@@ -244,12 +245,12 @@ extension LoadedGraph {
 
         var fullSpace = Workspace(world: nil, cut: [Bool](repeating: false, count: g.edgeCount))
         let exact = try losses(nil, &fullSpace)
-        var uncertainFacts = facts?.uncertainFacts ?? 0
+        var uncertainFacts = facts.uncertainFacts
         if let ecosystem {
             uncertainFacts += restrictions.count { $0.edge.map { ecosystem.edges[$0].confidence < 1 } ?? false }
         }
         let worlds: [[Int32]]
-        if let facts, uncertainFacts > 0 || simulation.alwaysSimulate {
+        if uncertainFacts > 0 || simulation.alwaysSimulate {
             worlds = try WorldRunner.run(count: simulation.worlds, parallel: simulation.parallel, workspace: {
                 Workspace(world: facts.workspace(), cut: [Bool](repeating: false, count: g.edgeCount))
             }) { (w: Int, space: inout Workspace) throws(AnalysisError) -> [Int32] in

@@ -3,7 +3,8 @@ import EcoGraphKernel
 // Uncertainty by simulation: sampled worlds of an ecosystem, in which every fact (node or edge) is kept
 // independently with probability equal to its confidence, and the spread of a result over those worlds.
 //
-// The model. A typed ecosystem's facts carry a `confidence` in [0, 1]. A sampled world keeps each node with
+// The model. A typed ecosystem's facts carry a `confidence` in [0, 1] (a generic graph's, where its file gives
+// them: GraphML, DOT and CSV can). A sampled world keeps each node with
 // probability = its confidence and each edge with probability = its confidence, all independently; a
 // dropped node takes its edges with it. The world's kernel graph is the analysed graph (the projection of
 // the facts the `FactFilter` kept) restricted to the surviving facts: a kernel edge that stands for several
@@ -215,19 +216,28 @@ struct FactWorlds: Sendable {
     /// Facts behind the kernel graph with a confidence below 1: nodes, and the edges of the table.
     let uncertainFacts: Int
 
-    /// The facts of a loaded typed ecosystem, or `nil` for a generic graph (no confidences: certain).
-    init?(_ loaded: LoadedGraph) {
-        guard let ecosystem = loaded.ecosystem, let origins = loaded.edgeOrigins else { return nil }
-        let index = loaded.nodeIndex()
-        nodeConfidence = ecosystem.nodes.map(\.confidence)
-        edgeConfidence = ecosystem.edges.map(\.confidence)
-        edgeEnds = ecosystem.edges.map { (Int32(index[$0.from] ?? -1), Int32(index[$0.to] ?? -1)) }
-        tableOrigin = origins.map { Int32($0) }
+    /// The facts of a loaded graph. A typed ecosystem's facts are its nodes and edges (every edge of the
+    /// analysed facts, restrictions and edges outside the view included); a generic table's are its nodes and
+    /// table edges, with the confidences its file gives (`GraphTable.nodeConfidences`, `.edgeConfidences`;
+    /// 1 where it gives none).
+    init(_ loaded: LoadedGraph) {
         let g = loaded.graph, table = loaded.table
+        if let ecosystem = loaded.ecosystem, let origins = loaded.edgeOrigins {
+            let index = loaded.nodeIndex()
+            nodeConfidence = ecosystem.nodes.map(\.confidence)
+            edgeConfidence = ecosystem.edges.map(\.confidence)
+            edgeEnds = ecosystem.edges.map { (Int32(index[$0.from] ?? -1), Int32(index[$0.to] ?? -1)) }
+            tableOrigin = origins.map { Int32($0) }
+        } else {
+            nodeConfidence = table.nodeConfidences ?? [Double](repeating: 1, count: table.nodeCount)
+            edgeConfidence = table.edgeConfidences ?? [Double](repeating: 1, count: table.edgeCount)
+            edgeEnds = (0 ..< table.edgeCount).map { (table.sources[$0], table.targets[$0]) }
+            tableOrigin = (0 ..< table.edgeCount).map { Int32($0) }
+        }
         var tableKernel = [Int32](repeating: -1, count: table.edgeCount)
         var offsets = [Int](repeating: 0, count: g.edgeCount + 1)
         for t in 0 ..< table.edgeCount {
-            // Every table edge is in the kernel graph (the projection built it from them).
+            // Every table edge is in the kernel graph (it was built from them).
             let k = g.edgeID(from: Int(table.sources[t]), to: Int(table.targets[t]))!
             tableKernel[t] = Int32(k)
             offsets[k + 1] += 1
@@ -244,7 +254,7 @@ struct FactWorlds: Sendable {
         kernelOffsets = offsets
         self.kernelTable = kernelTable
         let edgeConfidence = self.edgeConfidence
-        uncertainFacts = nodeConfidence.count { $0 < 1 } + Set(origins).count { edgeConfidence[$0] < 1 }
+        uncertainFacts = nodeConfidence.count { $0 < 1 } + Set(tableOrigin).count { edgeConfidence[Int($0)] < 1 }
     }
 
     /// The generator of world `w` of seed `seed`.

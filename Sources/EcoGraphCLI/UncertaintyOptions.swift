@@ -23,7 +23,7 @@ struct UncertaintyOptions: ParsableArguments {
     /// The note for results on a map without uncertain facts: every world is the full map.
     static func noteIfCertain(_ uncertainFacts: Int, input: GraphInput) {
         guard uncertainFacts == 0 else { return }
-        printError("ecograph: note: no fact of \(input.displayName) that this analysis reads has a confidence below 1 (a generic graph has none), so every sampled world is the full map: each interval is the exact value, nothing was simulated")
+        printError("ecograph: note: no fact of \(input.displayName) that this analysis reads has a confidence below 1 (a generic graph has confidences only where its file gives them), so every sampled world is the full map: each interval is the exact value, nothing was simulated")
     }
 
     /// `low–high` for people.

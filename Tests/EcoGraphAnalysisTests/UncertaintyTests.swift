@@ -92,7 +92,7 @@ import Testing
         for i in ecosystem.nodes.indices { ecosystem.nodes[i].confidence = [1, 0.5, 0.9, 0][i % 4] }
         for i in ecosystem.edges.indices { ecosystem.edges[i].confidence = [0.3, 1, 0.75, 0.05, 0][i % 5] }
         let graph = LoadedGraph(ecosystem: ecosystem)
-        let facts = try #require(FactWorlds(graph))
+        let facts = FactWorlds(graph)
         var world = facts.workspace()
         let index = graph.nodeIndex()
         for (seed, w) in [(UInt64(0), 0), (42, 0), (42, 1), (42, 999), (.max, 3)] {
@@ -296,7 +296,7 @@ import Testing
             edges: [EcosystemEdge(from: "a", to: "b", kind: "builds_on"), EcosystemEdge(from: "b", to: "c", kind: "builds_on"),
                     EcosystemEdge(from: "c", to: "a", kind: "builds_on", confidence: 0.5)])
         let graph = LoadedGraph(ecosystem: ecosystem)
-        let facts = try #require(FactWorlds(graph))
+        let facts = FactWorlds(graph)
         var world = facts.workspace()
         let firstBroken = try #require((0 ..< 64).first { w in facts.draw(world: w, seed: 3, into: &world); return !world.edgeAlive[2] })
         for parallel in [false, true] {
@@ -382,6 +382,26 @@ import Testing
         #expect(spread.distribution.map(\.lostPairs) == [0, 1] && spread.distribution.map(\.worlds).reduce(0, +) == n)
         expectWithinSampling(Double(spread.distribution[1].worlds) / Double(n), cutOff, variance: cutOff * (1 - cutOff), n: n, "lost pairs = 1")
         #expect(a.lost.exact == 0 && a.lost.low == 0 && a.lost.high == 1)
+    }
+
+    @Test("a generic table with the same facts and confidences samples the same worlds as the ecosystem")
+    func genericTablesWithConfidences() throws {
+        let (map, _) = tinyMap(p: 0.3, q: 0.8)
+        let typed = LoadedGraph(ecosystem: map)
+        // The projection carries the confidences into the table; read as a generic graph, its facts are the
+        // table's nodes and edges, in the same order as the ecosystem's.
+        #expect(typed.table.edgeConfidences == [1, 1, 1, 0.3] && typed.table.nodeConfidences == [1, 1, 1, 0.8])
+        let generic = LoadedGraph(table: typed.table, name: "tiny")
+        let options = simulation(500, seed: 9, top: 2)
+        let impact = (try generic.chokepointUncertainty(simulation: options), try typed.chokepointUncertainty(simulation: options))
+        #expect(impact.0.uncertainFacts == 2 && impact.0.outputValue.json == impact.1.outputValue.json)
+        let pagerank = (try generic.centralityUncertainty(.pagerank, simulation: options),
+                        try typed.centralityUncertainty(.pagerank, simulation: options))
+        #expect(pagerank.0.outputValue.json == pagerank.1.outputValue.json)
+        let scenario = Scenario(name: "b", removeNodes: ["b"])
+        let spread = try generic.whatIfUncertainty(scenario, simulation: options)
+        let typedSpread = try typed.whatIfUncertainty(scenario, simulation: options)
+        #expect(spread.uncertainFacts == 2 && spread.outputValue.json == typedSpread.outputValue.json)
     }
 
     // MARK: Determinism

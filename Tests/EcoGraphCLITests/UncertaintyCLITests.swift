@@ -95,6 +95,13 @@ import Testing
             let exact = item["exact"] as! Double
             #expect(item["mean"] as? Double == exact && item["low"] as? Double == exact && item["high"] as? Double == exact)
         }
+        // A CSV file with a confidence column is sampled.
+        let csv = try runEcograph(["chokepoints", Fixtures.path("cli/confident.csv"), "--uncertainty", "400", "--format", "json"])
+        #expect(csv.status == 0 && csv.stderr.isEmpty, "\(csv.stderr)")
+        let spread = try #require(try object(csv.stdout)["uncertainty"] as? [String: Any])
+        #expect(spread["uncertainFacts"] as? Int == 3)
+        let core = try #require((spread["items"] as? [[String: Any]])?.first { $0["id"] as? String == "core" })
+        #expect((core["low"] as! Double) < (core["high"] as! Double))
         // The bundled map has uncertain facts: no note.
         #expect(try runEcograph(["chokepoints", "--uncertainty", "5", "--top", "2"]).stderr.isEmpty)
     }
