@@ -77,6 +77,8 @@ public enum AnalysisParameter: String, Sendable, Hashable, CaseIterable {
     case top
     /// The radius of an ego network (`DiagramOptions.depth`).
     case depth
+    /// The measure a timeline follows (`TimelineMeasure`).
+    case measure
 
     /// The parameter in words, for messages.
     public var summary: String {
@@ -85,6 +87,7 @@ public enum AnalysisParameter: String, Sendable, Hashable, CaseIterable {
         case .alpha: "alpha"
         case .top: "the number of ranked entries"
         case .depth: "the depth of an ego network"
+        case .measure: "the measure"
         }
     }
 }

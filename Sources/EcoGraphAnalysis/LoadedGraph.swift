@@ -45,7 +45,8 @@ public struct LoadedGraph: Sendable {
                   edgeOrigins: projection.edgeOrigins, name: name)
     }
 
-    private init(table: GraphTable, ecosystem: Ecosystem?, record: Ecosystem?, filter: FactFilter, view: EcosystemView,
+    /// A graph from its parts, as the loaders and `timeline` derive them; the kernel graph is built here.
+    init(table: GraphTable, ecosystem: Ecosystem?, record: Ecosystem?, filter: FactFilter, view: EcosystemView,
                  edgeOrigins: [Int]?, name: String) {
         self.name = name
         self.table = table

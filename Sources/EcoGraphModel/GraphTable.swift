@@ -75,19 +75,8 @@ extension GraphTable {
     /// - Returns: the snapshot, and for each of its nodes and edges the index it had in this table.
     /// - Complexity: `O(n + m)`.
     public func snapshot(on day: EcoDate) -> (table: GraphTable, nodes: [Int], edges: [Int]) {
-        let keptNodes = (0 ..< nodeCount).filter { nodeLifetimes?[$0].contains(day) ?? true }
-        var newIndex = [Int32](repeating: -1, count: nodeCount)
-        for (i, node) in keptNodes.enumerated() { newIndex[node] = Int32(i) }
-        let keptEdges = (0 ..< edgeCount).filter { e in
-            newIndex[Int(sources[e])] >= 0 && newIndex[Int(targets[e])] >= 0 && (edgeLifetimes?[e].contains(day) ?? true)
-        }
-        let table = GraphTable(
-            isDirected: isDirected, nodeIDs: keptNodes.map { nodeIDs[$0] }, nodeLabels: nodeLabels.map { labels in keptNodes.map { labels[$0] } },
-            nodeKinds: nodeKinds.map { kinds in keptNodes.map { kinds[$0] } }, nodeKindNames: nodeKindNames,
-            sources: keptEdges.map { newIndex[Int(sources[$0])] }, targets: keptEdges.map { newIndex[Int(targets[$0])] },
-            weights: weights.map { w in keptEdges.map { w[$0] } },
-            edgeKinds: edgeKinds.map { kinds in keptEdges.map { kinds[$0] } }, edgeKindNames: edgeKindNames,
-            nodeLifetimes: nodeLifetimes.map { l in keptNodes.map { l[$0] } }, edgeLifetimes: edgeLifetimes.map { l in keptEdges.map { l[$0] } })
-        return (table, keptNodes, keptEdges)
+        let nodeMask = (0 ..< nodeCount).map { nodeLifetimes?[$0].contains(day) ?? true }
+        let edgeMask = (0 ..< edgeCount).map { edgeLifetimes?[$0].contains(day) ?? true }
+        return restricted(nodes: nodeMask, edges: edgeMask)
     }
 }
