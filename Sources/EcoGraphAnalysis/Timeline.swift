@@ -152,6 +152,20 @@ public struct Timeline: Sendable, Equatable {
 }
 
 extension LoadedGraph {
+    /// Every day on which the map can change, sorted, without repeats: the dates of the record's lifetimes and
+    /// liftings (`Ecosystem.changeDates`), or, for a generic graph, of its table's lifetimes. Empty for a graph
+    /// without dates.
+    /// - Complexity: `O((n + m) log(n + m))`.
+    public var changeDates: [EcoDate] {
+        if let record { return record.changeDates }
+        var dates = Set<EcoDate>()
+        for lifetime in (table.nodeLifetimes ?? []) + (table.edgeLifetimes ?? []) {
+            if let since = lifetime.since { dates.insert(since) }
+            if let until = lifetime.until { dates.insert(until) }
+        }
+        return dates.sorted()
+    }
+
     /// A measure on each of some dates: every node's value and rank on the map as it stood that day.
     ///
     /// The map on a day is what `FactFilter(asOf:)` keeps (with this graph's confidence floor and inferred

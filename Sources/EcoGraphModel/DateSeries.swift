@@ -53,6 +53,17 @@ extension EcoDate {
         return dates
     }
 
+    /// The start of the step's period that holds this date: the year for `.year`, the quarter's first month
+    /// for `.quarter`, the month for `.month` (a date less precise than the step is returned as it is).
+    /// - Complexity: `O(1)`.
+    public func truncated(to step: DateStep) -> EcoDate {
+        switch step {
+        case .year: EcoDate(year: year)!
+        case .quarter: month.map { EcoDate(year: year, month: ($0 - 1) / 3 * 3 + 1)! } ?? self
+        case .month: month.map { EcoDate(year: year, month: $0)! } ?? self
+        }
+    }
+
     /// How many dates `series(from:to:step:)` gives, without making them.
     /// - Complexity: `O(1)`.
     public static func seriesCount(from start: EcoDate, to end: EcoDate, step: DateStep) -> Int {
