@@ -103,25 +103,22 @@ public struct TimelineSnapshot: Sendable, Equatable {
 /// A measure followed over dates: each node's value and rank on the map as it stood on each date.
 public struct Timeline: Sendable, Equatable {
     /// The measure followed.
-    public var measure: TimelineMeasure
+    public let measure: TimelineMeasure
     /// The options it was computed with.
-    public var options: TimelineOptions
+    public let options: TimelineOptions
     /// The dates, in the order asked for, with the map's size on each.
-    public var snapshots: [TimelineSnapshot]
+    public let snapshots: [TimelineSnapshot]
     /// Every node alive on at least one of the dates, in the graph's node order.
-    public var nodes: [TimelineNode]
+    public let nodes: [TimelineNode]
+    /// For each date, the nodes with a value (indices into `nodes`) by rank, then id.
+    let rankings: [[Int]]
 
     /// The dates, in the order asked for.
     public var dates: [EcoDate] { snapshots.map(\.date) }
 
     /// The nodes with a value on a date (indices into `nodes`), by rank, then id.
-    /// - Complexity: `O(n log n)`.
-    public func ranked(at date: Int) -> [Int] {
-        nodes.indices.filter { nodes[$0].points[date] != nil }.sorted { a, b in
-            let ra = nodes[a].points[date]!.rank, rb = nodes[b].points[date]!.rank
-            return ra != rb ? ra < rb : nodes[a].id < nodes[b].id
-        }
-    }
+    /// - Complexity: `O(1)`: the order is kept from the computation.
+    public func ranked(at date: Int) -> [Int] { rankings[date] }
 
     /// The nodes (indices into `nodes`) among the first `k` of `ranked(at:)` on at least one date, ordered by
     /// their rank on the last date they are among the first `k` (latest dates first), then by id: the lines of
@@ -140,14 +137,13 @@ public struct Timeline: Sendable, Equatable {
         }
     }
 
-    /// Every node, ordered by rank on the last date (nodes not alive then last), then by id.
-    /// - Complexity: `O(n log n)`.
+    /// Every node, ordered by rank on the last date (nodes without a value then last), then by id.
+    /// - Complexity: `O(n + a log a)` for the `a` nodes without a value on the last date.
     public var orderedByLatestRank: [Int] {
-        guard let last = snapshots.indices.last else { return Array(nodes.indices) }
-        return nodes.indices.sorted { a, b in
-            let ra = nodes[a].points[last]?.rank ?? Int.max, rb = nodes[b].points[last]?.rank ?? Int.max
-            return ra != rb ? ra < rb : nodes[a].id < nodes[b].id
-        }
+        let ranked = rankings.last ?? []
+        var listed = [Bool](repeating: false, count: nodes.count)
+        for node in ranked { listed[node] = true }
+        return ranked + nodes.indices.filter { !listed[$0] }.sorted { nodes[$0].id < nodes[$1].id }
     }
 }
 
@@ -208,6 +204,9 @@ extension LoadedGraph {
         let base = filter.asOf == nil
             ? self : refiltered(FactFilter(minConfidence: filter.minConfidence, excludeInferred: filter.excludeInferred))
         let lifetimes = LifetimeDays(base.table)
+        // Each node's place in id order: ties in value are ranked by id.
+        var idOrder = [Int32](repeating: 0, count: base.nodeCount)
+        for (place, node) in (0 ..< base.nodeCount).sorted(by: { base.id($0) < base.id($1) }).enumerated() { idOrder[node] = Int32(place) }
 
         var consumers: [Bool]?, providers: [Bool]?
         if measure == .impact {
@@ -243,7 +242,7 @@ extension LoadedGraph {
                 Result { () throws(AnalysisError) in
                     let flags = lifetimes.flags(on: dates[i].firstDay, table: base.table)
                     return try base.snapshotValues(measure, on: dates[i], nodes: flags.nodes, edges: flags.edges,
-                                                   consumers: consumers, providers: providers, options: inner)
+                                                   consumers: consumers, providers: providers, idOrder: idOrder, options: inner)
                 }
             }
         }
@@ -269,18 +268,25 @@ extension LoadedGraph {
             nodes.append(TimelineNode(id: base.id(node), label: base.label(node), kind: base.kind(node),
                                       points: [TimelinePoint?](repeating: nil, count: dates.count)))
         }
+        var rankings = [[Int]](repeating: [], count: dates.count)
         for i in dates.indices {
-            let source = snapshots[i].sameAs ?? i
-            switch results[source]! {
+            if let source = snapshots[i].sameAs {
+                snapshots[i].failure = snapshots[source].failure
+                rankings[i] = rankings[source]
+                for k in rankings[i] { nodes[k].points[i] = nodes[k].points[source] }
+                continue
+            }
+            switch results[i]! {
             case .failure(let error):
                 snapshots[i].failure = error
             case .success(let values):
                 for (k, node) in values.nodes.enumerated() {
                     nodes[position[node]].points[i] = TimelinePoint(value: values.values[k], rank: values.ranks[k])
                 }
+                rankings[i] = values.order.map { position[values.nodes[$0]] }
             }
         }
-        return Timeline(measure: measure, options: options, snapshots: snapshots, nodes: nodes)
+        return Timeline(measure: measure, options: options, snapshots: snapshots, nodes: nodes, rankings: rankings)
     }
 
     /// A flag per node: set for the nodes listed.
@@ -293,9 +299,9 @@ extension LoadedGraph {
     /// The measure on one day's snapshot of this (whole-record) graph: values and competition ranks of the
     /// live nodes, by their index in this graph.
     private func snapshotValues(_ measure: TimelineMeasure, on day: EcoDate, nodes nodeFlags: [Bool], edges edgeFlags: [Bool],
-                                consumers: [Bool]?, providers: [Bool]?, options: TimelineOptions) throws(AnalysisError) -> SnapshotValues {
+                                consumers: [Bool]?, providers: [Bool]?, idOrder: [Int32], options: TimelineOptions) throws(AnalysisError) -> SnapshotValues {
         let (sub, keptNodes, keptEdges) = table.restricted(nodes: nodeFlags, edges: edgeFlags)
-        guard !keptNodes.isEmpty else { return SnapshotValues(nodes: [], values: [], ranks: []) }
+        guard !keptNodes.isEmpty else { return SnapshotValues(nodes: [], values: [], ranks: [], order: []) }
         // The cascade model reads OR-groups from the ecosystem's edges: only it needs the day's ecosystem.
         let typed = measure == .impact && options.dependency.model == .cascade
         let (ecosystem, origins) = typed ? snapshotEcosystem(on: day, nodes: nodeFlags, tableEdges: keptEdges) : (nil, nil)
@@ -316,13 +322,15 @@ extension LoadedGraph {
             values = try snapshot.impactAndDependents(consumers: liveConsumers, providers: liveProviders, options: options.dependency,
                                                       parallel: options.parallel).impact.map(Double.init)
         }
-        // Competition ranks: by value, descending; ties share the best rank.
-        let order = keptNodes.indices.sorted { values[$0] != values[$1] ? values[$0] > values[$1] : $0 < $1 }
+        // By value, descending, then id; competition ranks: ties share the best rank.
+        let order = keptNodes.indices.sorted { a, b in
+            values[a] != values[b] ? values[a] > values[b] : idOrder[keptNodes[a]] < idOrder[keptNodes[b]]
+        }
         var ranks = [Int](repeating: 0, count: keptNodes.count)
         for (position, k) in order.enumerated() {
             ranks[k] = position > 0 && values[order[position - 1]] == values[k] ? ranks[order[position - 1]] : position + 1
         }
-        return SnapshotValues(nodes: keptNodes, values: values, ranks: ranks)
+        return SnapshotValues(nodes: keptNodes, values: values, ranks: ranks, order: order)
     }
 
     /// The ecosystem as it stood on a day (`ecosystem.snapshot(on:)`, taken by index from the live-node flags),
@@ -344,11 +352,13 @@ extension LoadedGraph {
     }
 }
 
-/// One snapshot's result: the live nodes (by index in the whole-record graph), their values and ranks.
+/// One snapshot's result: the live nodes (by index in the whole-record graph), their values and ranks, and
+/// their order by rank, then id (as positions in `nodes`).
 private struct SnapshotValues: Sendable {
     var nodes: [Int]
     var values: [Double]
     var ranks: [Int]
+    var order: [Int]
 }
 
 /// Each node's and edge's lifetime as day numbers (open ends as the extreme integers), read once from a
