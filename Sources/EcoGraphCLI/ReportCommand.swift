@@ -19,6 +19,7 @@ struct ReportCommand: ParsableCommand {
               ecograph report -o out/report.html --scenario Graphs/scenarios.yaml --top 20
               ecograph report my-ecosystem.yaml -o my-report.html --layout neato
               ecograph report deps.graphml -o deps.html --consumers all --model cascade
+              ecograph report history.yaml -o history.html --timeline year
             """
     )
 
@@ -42,12 +43,33 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "The report's title (default: the ecosystem's name, else the file name).")
     var title: String?
 
+    @Option(help: ArgumentHelp(
+        "Add a date slider: snapshots one step apart (year, quarter or month), from the period of the file's first date to its last (or --timeline-from/--timeline-to). On each, the diagram dims what was not alive and the rankings and impact are that day's.",
+        valueName: "step"))
+    var timeline: DateStep?
+
+    @Option(help: ArgumentHelp("With --timeline: the first date (YYYY, YYYY-MM or YYYY-MM-DD).", valueName: "date"))
+    var timelineFrom: DateArgument?
+
+    @Option(help: ArgumentHelp("With --timeline: the last period, included.", valueName: "date"))
+    var timelineTo: DateArgument?
+
+    /// At most this many snapshots on the slider: each carries its live nodes and edges and its rankings.
+    static let maxSnapshots = 240
+
     func validate() throws {
         if LayoutEngine(rawValue: layout) == nil {
             throw ValidationError("--layout must be one of \(LayoutEngine.allCases.map(\.rawValue).joined(separator: ", ")), not '\(layout)'")
         }
         if top < 1 { throw ValidationError("--top must be at least 1") }
         if output.isEmpty { throw ValidationError("--output must name a file") }
+        if timeline == nil, timelineFrom != nil || timelineTo != nil { throw ValidationError("--timeline-from and --timeline-to go with --timeline STEP") }
+        if timeline != nil, input.facts.asOf != nil {
+            throw ValidationError("--as-of and --timeline do not go together: the slider shows the map as of each of its dates")
+        }
+        if let from = timelineFrom, let to = timelineTo, from.date.firstDay > to.date.lastDay {
+            throw ValidationError("--timeline-from \(from.date) is after --timeline-to \(to.date)")
+        }
     }
 
     func run() throws {
@@ -64,11 +86,17 @@ struct ReportCommand: ParsableCommand {
                 throw CLIError("cannot draw the diagram: \(error.description)")
             }
             let generatedBy = "ecograph \(EcoGraphCommand.configuration.version) report of \(input.displayName) · dependency view · \(layout) layout"
-            let content = try graph.reportContent(scenarios: scenarios, diagram: svg, top: top, title: title, generatedBy: generatedBy,
+            var content = try graph.reportContent(scenarios: scenarios, diagram: svg, top: top, title: title, generatedBy: generatedBy,
                                                   dependency: dependency.options)
+            if let timeline {
+                let dates = try TimelineCommand.dates(from: timelineFrom?.date, to: timelineTo?.date, step: timeline, graph: graph,
+                                                      flags: ("--timeline-from", "--timeline-to", "--timeline step"), limit: Self.maxSnapshots)
+                content.timeline = try graph.datedSnapshots(dates: dates, step: timeline.rawValue, for: content, top: top, dependency: dependency.options)
+            }
             try AtomicFile.write(HTMLReport.html(content), to: output)
             printError("wrote \(output): \(content.nodes.count) nodes, \(content.edgeCount) edges, \(content.rankings.count) rankings, "
-                       + "\(content.chokepoints.count) chokepoints, \(content.scenarios.count) scenarios, \(content.references?.count ?? 0) references")
+                       + "\(content.chokepoints.count) chokepoints, \(content.scenarios.count) scenarios, \(content.references?.count ?? 0) references"
+                       + (content.timeline.map { ", \($0.snapshots.count) dates on the slider" } ?? ""))
         }
     }
 }

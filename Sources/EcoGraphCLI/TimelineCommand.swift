@@ -118,7 +118,7 @@ struct TimelineCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let graph = try input.load(view: .dependency)
-            let dates = try Self.dates(from: from?.date, to: to?.date, step: step, graph: graph, flags: ("--from", "--to"))
+            let dates = try Self.dates(from: from?.date, to: to?.date, step: step, graph: graph, flags: ("--from", "--to", "--step"), limit: Self.maxDates)
             let timeline = try graph.timeline(measure: measure, dates: dates, options: options)
             for snapshot in timeline.snapshots where snapshot.sameAs == nil {
                 if let failure = snapshot.failure { printError("ecograph: note: \(snapshot.date): \(describe(failure))") }
@@ -133,8 +133,9 @@ struct TimelineCommand: ParsableCommand {
     }
 
     /// The dates of a series, its ends defaulting to the graph's first and last change dates.
-    /// - Throws: `CLIError` for an undated graph without both ends, an empty series, or one over `maxDates`.
-    static func dates(from: EcoDate?, to: EcoDate?, step: DateStep, graph: LoadedGraph, flags: (from: String, to: String)) throws -> [EcoDate] {
+    /// - Throws: `CLIError` for an undated graph without both ends, an empty series, or one of more than `limit` dates.
+    static func dates(from: EcoDate?, to: EcoDate?, step: DateStep, graph: LoadedGraph, flags: (from: String, to: String, step: String),
+                      limit: Int) throws -> [EcoDate] {
         var start = from, end = to
         if start == nil || end == nil {
             let changes = graph.changeDates
@@ -146,8 +147,8 @@ struct TimelineCommand: ParsableCommand {
         }
         let count = EcoDate.seriesCount(from: start!, to: end!, step: step)
         guard count > 0 else { throw CLIError("\(flags.from) \(start!) is after \(flags.to) \(end!)") }
-        guard count <= maxDates else {
-            throw CLIError("\(start!) to \(end!) by \(step.rawValue) is \(count) dates; at most \(maxDates) (a longer --step, or a shorter span)")
+        guard count <= limit else {
+            throw CLIError("\(start!) to \(end!) by \(step.rawValue) is \(count) dates; at most \(limit) (a longer \(flags.step), or a shorter span)")
         }
         return EcoDate.series(from: start!, to: end!, step: step)
     }

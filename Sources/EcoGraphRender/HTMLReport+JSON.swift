@@ -70,6 +70,8 @@ extension HTMLReport {
                 })
             } ?? .null),
         ]
+        // Only when set, as `defaultMeasure`.
+        if let timeline = c.timeline { fields.append(("timeline", timelineJSON(timeline))) }
         return OutputValue.map(fields).compactHTMLSafeJSON
     }
 }

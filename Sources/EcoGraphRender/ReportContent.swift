@@ -289,6 +289,8 @@ public struct ReportContent: Sendable, Equatable {
     /// The `Measure.key` of the ranking the report leads with (its overview lists that ranking's top nodes);
     /// `nil` leads with the first ranking.
     public var defaultMeasure: String?
+    /// Snapshots at a series of dates for the page's date slider (`LoadedGraph.datedSnapshots`); `nil`: no slider.
+    public var timeline: DatedSnapshots? = nil
 
     /// The report's content; `LoadedGraph.reportContent` in EcoGraph fills it from a graph.
     public init(title: String, generatedBy: String, description: String = "", diagramSVG: String, isDirected: Bool = true,
