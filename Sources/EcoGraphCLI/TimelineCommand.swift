@@ -180,14 +180,26 @@ struct TimelineCommand: ParsableCommand {
             }
             return TextTable(headers: ["id", "label", "kind"] + dates.map { "value \($0)" } + dates.map { "rank \($0)" }, rows: rows).csv
         case .csv:
-            var rows: [[String]] = []
+            // Written straight into one string (a row per node and date can be millions of rows); fields quoted
+            // as `TextTable.csv` quotes them, each node's once.
+            let described = timeline.nodes.map { node in [node.id, node.label, node.kind ?? ""].map(TextTable.csvField).joined(separator: ",") }
+            var out = "date,id,label,kind,value,rank\n"
+            out.reserveCapacity(dates.indices.reduce(0) { $0 + shown($1).count } * 64)
             for date in dates.indices {
+                let day = TextTable.csvField(dates[date])
                 for index in shown(date) {
-                    let node = timeline.nodes[index], point = node.points[date]!
-                    rows.append([dates[date], node.id, node.label, node.kind ?? "", value(point.value, exact: true), "\(point.rank)"])
+                    let point = timeline.nodes[index].points[date]!
+                    out += day
+                    out += ","
+                    out += described[index]
+                    out += ","
+                    out += value(point.value, exact: true)
+                    out += ","
+                    out += String(point.rank)
+                    out += "\n"
                 }
             }
-            return TextTable(headers: ["date", "id", "label", "kind", "value", "rank"], rows: rows).csv
+            return out
         case .table:
             var rows: [[String]] = []
             for date in dates.indices {
