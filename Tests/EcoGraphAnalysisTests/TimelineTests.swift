@@ -226,6 +226,23 @@ import Testing
         #expect(top == expected)
     }
 
+    @Test func changeDatesAreTheRecordsOrTheTables() throws {
+        let ecosystem = Self.history(seed: 2)
+        #expect(LoadedGraph(ecosystem: ecosystem, filter: FactFilter(asOf: EcoDate(year: 2020))).changeDates == ecosystem.changeDates)
+        let table = GraphTable(isDirected: true, nodeIDs: ["a", "b"], sources: [0], targets: [1],
+                               nodeLifetimes: [Lifetime(since: EcoDate(year: 2021)), .always],
+                               edgeLifetimes: [Lifetime(since: EcoDate(year: 2021, month: 6), until: EcoDate(year: 2023))])
+        #expect(LoadedGraph(table: table, name: "t").changeDates.map(\.description) == ["2021", "2021-06", "2023"])
+        #expect(LoadedGraph(table: GraphTable(isDirected: true, nodeIDs: ["a"], sources: [], targets: []), name: "u").changeDates.isEmpty)
+        // A generic table's timeline reads its lifetimes.
+        let dates = [2020, 2021, 2022, 2024].map { EcoDate(year: $0)! }
+        let timeline = try LoadedGraph(table: table, name: "t").timeline(measure: .centrality(.inDegree), dates: dates)
+        #expect(timeline.snapshots.map(\.nodeCount) == [1, 2, 2, 2] && timeline.snapshots.map(\.edgeCount) == [0, 0, 1, 0])
+        #expect(timeline.nodes.map(\.id) == ["a", "b"])
+        #expect(timeline.nodes[0].points[0] == nil && timeline.nodes[1].points.dropFirst().map { $0?.value } == [0, 1, 0])
+        #expect(timeline.snapshots[3].sameAs == nil, "2024 is not 2022's map")
+    }
+
     @Test func anEdgeMeasureOrAnUnknownSelectionIsAnError() throws {
         let graph = LoadedGraph(ecosystem: Self.history(seed: 1))
         #expect(throws: AnalysisError.invalidParameter(.measure, value: "edge-betweenness", expected: "impact or a measure that scores nodes")) {

@@ -75,6 +75,14 @@ import Testing
         }
     }
 
+    @Test func truncatedToAStepIsThePeriodThatHoldsTheDate() {
+        #expect(date("2024-08-17").truncated(to: .year).description == "2024")
+        #expect(date("2024-08-17").truncated(to: .quarter).description == "2024-07")
+        #expect(date("2024-12").truncated(to: .quarter).description == "2024-10")
+        #expect(date("2024-01-31").truncated(to: .month).description == "2024-01")
+        #expect(date("2024").truncated(to: .month).description == "2024")
+    }
+
     @Test func restrictedKeepsFlaggedNodesAndTheirEdgesInOrder() {
         let table = GraphTable(
             isDirected: true, nodeIDs: ["a", "b", "c", "d"], nodeLabels: ["A", "B", "C", "D"],
