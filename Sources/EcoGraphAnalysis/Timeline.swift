@@ -204,6 +204,10 @@ extension LoadedGraph {
         let base = filter.asOf == nil
             ? self : refiltered(FactFilter(minConfidence: filter.minConfidence, excludeInferred: filter.excludeInferred))
         let lifetimes = LifetimeDays(base.table)
+        // The table the snapshots are cut from: the lifetimes are read once above, and a day's map has none.
+        var lean = base.table
+        lean.nodeLifetimes = nil
+        lean.edgeLifetimes = nil
         // Each node's place in id order: ties in value are ranked by id.
         var idOrder = [Int32](repeating: 0, count: base.nodeCount)
         for (place, node) in (0 ..< base.nodeCount).sorted(by: { base.id($0) < base.id($1) }).enumerated() { idOrder[node] = Int32(place) }
@@ -241,7 +245,7 @@ extension LoadedGraph {
             partition.map { i in
                 Result { () throws(AnalysisError) in
                     let flags = lifetimes.flags(on: dates[i].firstDay, table: base.table)
-                    return try base.snapshotValues(measure, on: dates[i], nodes: flags.nodes, edges: flags.edges,
+                    return try base.snapshotValues(measure, of: lean, on: dates[i], nodes: flags.nodes, edges: flags.edges,
                                                    consumers: consumers, providers: providers, idOrder: idOrder, options: inner)
                 }
             }
@@ -296,11 +300,11 @@ extension LoadedGraph {
         return flags
     }
 
-    /// The measure on one day's snapshot of this (whole-record) graph: values and competition ranks of the
-    /// live nodes, by their index in this graph.
-    private func snapshotValues(_ measure: TimelineMeasure, on day: EcoDate, nodes nodeFlags: [Bool], edges edgeFlags: [Bool],
+    /// The measure on one day's snapshot of this (whole-record) graph, cut from `lean` (its table without
+    /// lifetimes): values and competition ranks of the live nodes, by their index in this graph.
+    private func snapshotValues(_ measure: TimelineMeasure, of lean: GraphTable, on day: EcoDate, nodes nodeFlags: [Bool], edges edgeFlags: [Bool],
                                 consumers: [Bool]?, providers: [Bool]?, idOrder: [Int32], options: TimelineOptions) throws(AnalysisError) -> SnapshotValues {
-        let (sub, keptNodes, keptEdges) = table.restricted(nodes: nodeFlags, edges: edgeFlags)
+        let (sub, keptNodes, keptEdges) = lean.restricted(nodes: nodeFlags, edges: edgeFlags)
         guard !keptNodes.isEmpty else { return SnapshotValues(nodes: [], values: [], ranks: [], order: []) }
         // The cascade model reads OR-groups from the ecosystem's edges: only it needs the day's ecosystem.
         let typed = measure == .impact && options.dependency.model == .cascade
