@@ -36,6 +36,10 @@ public indirect enum AnalysisError: Error, Sendable, Equatable, CustomStringConv
     case kernel(KernelFailure)
     /// Something in a scenario failed; the scenario's name and the reason.
     case scenario(name: String, AnalysisError)
+    /// An id of a removal order that names neither a node nor an edge of the graph.
+    case unknownNodeOrEdge(String)
+    /// An entry of a removal order (a line of an order file) failed: where it is and the reason.
+    case removalOrder(file: String, position: FilePosition, AnalysisError)
 
     /// One line: what went wrong and what to do about it.
     public var description: String {
@@ -57,6 +61,8 @@ public indirect enum AnalysisError: Error, Sendable, Equatable, CustomStringConv
         case .measureFailed(let measure, let failure): "\(measure.rawValue): \(failure)"
         case .kernel(let failure): failure.description
         case .scenario(let name, let reason): "scenario '\(name)': \(reason)"
+        case .unknownNodeOrEdge(let id): "'\(id)' is neither a node id nor an edge id of the graph"
+        case .removalOrder(let file, let position, let reason): Diagnostic(file: file, position: position, message: reason.description).description
         }
     }
 
@@ -77,6 +83,10 @@ public enum AnalysisParameter: String, Sendable, Hashable, CaseIterable {
     case top
     /// The radius of an ego network (`DiagramOptions.depth`).
     case depth
+    /// The number of checkpoints of a robustness curve (`RobustnessOptions.steps`).
+    case steps
+    /// The number of random runs of a robustness curve (`RobustnessOptions.runs`).
+    case runs
 
     /// The parameter in words, for messages.
     public var summary: String {
@@ -85,6 +95,8 @@ public enum AnalysisParameter: String, Sendable, Hashable, CaseIterable {
         case .alpha: "alpha"
         case .top: "the number of ranked entries"
         case .depth: "the depth of an ego network"
+        case .steps: "the number of steps"
+        case .runs: "the number of runs"
         }
     }
 }
@@ -101,6 +113,8 @@ public enum KernelFailure: Error, Sendable, Equatable, CustomStringConvertible {
     case cascade(CascadeError)
     /// A minimum cut could not be computed.
     case cut(MinimumCutError)
+    /// A robustness curve's removal schedule did not fit the graph.
+    case schedule(RemovalScheduleError)
 
     /// The kernel error's own one-line message.
     public var description: String {
@@ -110,6 +124,7 @@ public enum KernelFailure: Error, Sendable, Equatable, CustomStringConvertible {
         case .reachability(let error): error.description
         case .cascade(let error): error.description
         case .cut(let error): error.description
+        case .schedule(let error): error.description
         }
     }
 
@@ -122,6 +137,7 @@ public enum KernelFailure: Error, Sendable, Equatable, CustomStringConvertible {
         case let error as ReachabilityError: self = .reachability(error)
         case let error as CascadeError: self = .cascade(error)
         case let error as MinimumCutError: self = .cut(error)
+        case let error as RemovalScheduleError: self = .schedule(error)
         default: preconditionFailure("a kernel call threw an error of an unexpected type: \(error)")
         }
     }

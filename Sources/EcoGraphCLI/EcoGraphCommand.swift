@@ -13,7 +13,7 @@ public struct EcoGraphCommand: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [ValidateCommand.self, StatsCommand.self, CentralityCommand.self, ChokepointsCommand.self, WhatIfCommand.self,
-                      CutCommand.self, RenderCommand.self, ReportCommand.self, ConvertCommand.self]
+                      CutCommand.self, RobustnessCommand.self, RenderCommand.self, ReportCommand.self, ConvertCommand.self]
     )
 
     /// The root command (ArgumentParser creates it when parsing).

@@ -70,6 +70,8 @@ extension HTMLReport {
                 })
             } ?? .null),
         ]
+        // Only when there are curves, so a report without them is byte for byte what it was.
+        if !c.robustness.isEmpty { fields.append(("robustness", robustnessJSON(c.robustness))) }
         return OutputValue.map(fields).compactHTMLSafeJSON
     }
 }

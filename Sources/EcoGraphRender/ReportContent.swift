@@ -1,3 +1,4 @@
+import EcoGraphAnalysis
 import Foundation
 
 /// Everything an HTML report shows, as plain values: the analysis layer fills it in, `HTMLReport` lays it out.
@@ -289,6 +290,8 @@ public struct ReportContent: Sendable, Equatable {
     /// The `Measure.key` of the ranking the report leads with (its overview lists that ranking's top nodes);
     /// `nil` leads with the first ranking.
     public var defaultMeasure: String?
+    /// Robustness curves to chart (`LoadedGraph.reportRobustness`); none: no robustness section.
+    public var robustness: [RobustnessCurve] = []
 
     /// The report's content; `LoadedGraph.reportContent` in EcoGraph fills it from a graph.
     public init(title: String, generatedBy: String, description: String = "", diagramSVG: String, isDirected: Bool = true,
