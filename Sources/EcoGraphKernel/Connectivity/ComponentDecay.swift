@@ -26,7 +26,7 @@ extension CSRGraph {
             if let edgeStep = schedule.edgeStep { until = min(until, edgeStep[e]) }
             return Int(until)
         }
-        var sets = DisjointSets(count: n)
+        let sets = DisjointSets(count: n)
         var largest = [Int](repeating: 0, count: k + 1)
         var best = 0
         for checkpoint in stride(from: k, through: 0, by: -1) {

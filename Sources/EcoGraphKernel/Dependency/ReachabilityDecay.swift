@@ -66,12 +66,14 @@ extension CSRGraph {
         guard !schedules.isEmpty else { return [] }
         let order = DecayOrder(self)
 
-        // Schedules in batches, so the per-partition histograms stay small (about 2^19 counters each).
+        // Schedules in batches, so that the per-partition histograms (about 2^19 counters), the steps by node
+        // (2^24 entries) and a consumer's rows (128 runs) stay small.
+        let batchRuns = max(1, min(128, (1 << 24) / max(1, n)))
         var results: [ReachabilityDecay] = []
         var first = 0
         while first < schedules.count {
             var last = first + 1, counters = schedules[first].steps + 2
-            while last < schedules.count, counters + schedules[last].steps + 2 <= 1 << 19 {
+            while last < schedules.count, last - first < batchRuns, counters + schedules[last].steps + 2 <= 1 << 19 {
                 counters += schedules[last].steps + 2
                 last += 1
             }
@@ -92,33 +94,38 @@ extension CSRGraph {
         }
         var offsets = [0]
         for schedule in batch { offsets.append(offsets.last! + schedule.steps + 2) }
-        let edgeSteps = batch.map(\.edgeStep)
-        let cutsEdges = edgeSteps.contains { $0 != nil }
+        // Edge steps likewise by edge, the runs side by side (a run that cuts no edge on its own: never).
+        let cutsEdges = batch.contains { $0.edgeStep != nil }
+        var edgeSteps = [Int32](repeating: Int32.max, count: cutsEdges ? edgeCount * runs : 0)
+        for (s, schedule) in batch.enumerated() {
+            guard let edgeStep = schedule.edgeStep else { continue }
+            for e in 0 ..< edgeCount { edgeSteps[e * runs + s] = edgeStep[e] }
+        }
 
-        let partials = SourcePartitions.map(sources: sources, parallel: parallel) { partition in
-            var histogram = [Int](repeating: 0, count: offsets[runs])
-            var cutDelta = [Int](repeating: 0, count: offsets[runs])
-            var local = LocalReach(nodeCount: n)
-            for c in partition {
-                local.extract(self, from: c, order: order, providers: providers)
-                local.gatherSteps(steps, runs: runs)
-                for s in 0 ..< runs {
-                    local.search(run: s, runs: runs, edgeStep: cutsEdges ? edgeSteps[s] : nil)
-                    let base = offsets[s]
-                    var lowest = Int32.max
-                    for i in 1 ..< local.count where local.isProvider[i] {
-                        let w = local.width[i]
-                        histogram[base + Int(w)] += 1
-                        if w < lowest { lowest = w }
-                    }
-                    if lowest != Int32.max {
-                        cutDelta[base + Int(lowest)] += 1
-                        cutDelta[base + Int(local.steps[s])] -= 1
+        let partials = withGraphView { view in
+            SourcePartitions.map(sources: sources, parallel: parallel) { partition in
+                var histogram = [Int](repeating: 0, count: offsets[runs])
+                var cutDelta = [Int](repeating: 0, count: offsets[runs])
+                let local = LocalReach(nodeCount: n, runs: runs, keepsEdges: cutsEdges)
+                steps.withUnsafeBufferPointer { steps in
+                    edgeSteps.withUnsafeBufferPointer { edgeSteps in
+                        offsets.withUnsafeBufferPointer { offsets in
+                            histogram.withUnsafeMutableBufferPointer { histogram in
+                                cutDelta.withUnsafeMutableBufferPointer { cutDelta in
+                                    for c in partition {
+                                        local.extract(view, from: c, order: order, providers: providers)
+                                        local.gatherSteps(steps.baseAddress!)
+                                        local.search(edgeSteps: cutsEdges ? edgeSteps.baseAddress : nil, offsets: offsets.baseAddress!,
+                                                     histogram: histogram.baseAddress!, cutDelta: cutDelta.baseAddress!)
+                                        local.clear()
+                                    }
+                                }
+                            }
+                        }
                     }
                 }
-                local.clear()
+                return (histogram, cutDelta)
             }
-            return (histogram, cutDelta)
         }
         var histogram = [Int](repeating: 0, count: offsets[runs])
         var cutDelta = histogram
@@ -189,166 +196,307 @@ private struct DecayOrder: Sendable {
     }
 }
 
-/// One consumer's reach as a small graph in topological order (local node 0 is the consumer), with the
-/// per-schedule search state. Reused across consumers: `clear()` resets only what `extract` touched.
-private struct LocalReach {
-    /// Local index of each global node, -1 when not in the current reach.
-    var localOf: [Int32]
-    /// Global node of each local node.
-    var nodes: [Int32] = []
-    var count = 0
-    /// Local out-adjacency: arcs of local node `i` are `arcStart[i] ..< arcStart[i + 1]`.
-    var arcStart: [Int32] = []
-    var arcTarget: [Int32] = []
-    var arcEdge: [Int32] = []
-    /// End (exclusive) of the cyclic component that starts at a local node; `i + 1` for acyclic nodes.
-    var blockEnd: [Int32] = []
-    var isProvider: [Bool] = []
-    /// Steps of the local nodes for every run of the batch, `steps[i * runs + s]`.
-    var steps: [Int32] = []
-    var best: [Int32] = []
-    var width: [Int32] = []
-    var settled: [Bool] = []
-    var heap = PackedMaxHeap()
-    var keys: [UInt64] = []
+/// Raw views of the out-adjacency, valid inside `CSRGraph.withGraphView`.
+private struct GraphView {
+    let offsets: UnsafeBufferPointer<Int>
+    let targets: UnsafeBufferPointer<Int32>
+    let edges: UnsafeBufferPointer<Int32>
+}
 
-    init(nodeCount: Int) { localOf = [Int32](repeating: -1, count: nodeCount) }
+extension CSRGraph {
+    fileprivate func withGraphView<R>(_ body: (GraphView) -> R) -> R {
+        outOffsets.withUnsafeBufferPointer { offsets in
+            outTargets.withUnsafeBufferPointer { targets in
+                outEdges.withUnsafeBufferPointer { edges in body(GraphView(offsets: offsets, targets: targets, edges: edges)) }
+            }
+        }
+    }
+}
+
+extension Optional where Wrapped == [Int32] {
+    /// The array's buffer, or `nil`, for the length of `body`.
+    fileprivate func withUnsafeBufferPointer<R>(_ body: (UnsafeBufferPointer<Int32>?) -> R) -> R {
+        guard let array = self else { return body(nil) }
+        return array.withUnsafeBufferPointer { body($0) }
+    }
+}
+
+/// One consumer's reach as a small graph in topological order (local node 0 is the consumer), with the
+/// search state of every run of a batch side by side, on raw buffers that grow as needed: the searches run
+/// once per consumer for all runs, so their loops go without bounds or uniqueness checks. Reused across consumers: `clear()` resets only what
+/// `extract` touched. One per partition, never shared.
+private final class LocalReach {
+    /// Local index of each global node, -1 outside the current reach.
+    private let localOf: UnsafeMutablePointer<Int32>
+    private let nodeCount: Int
+    /// Whether arcs keep their edge ids (edges are cut on their own in some schedule).
+    private let keepsEdges: Bool
+    /// The runs searched together: per-node state is a row of `runs` entries, one per run.
+    private let runs: Int
+    /// Local nodes: `count` of them, the consumer first.
+    private(set) var count = 0
+    private var nodeCapacity = 0
+    /// Global node of each local node.
+    private var nodes: UnsafeMutablePointer<Int32>
+    /// Arcs of local node `i`: `arcStart[i] ..< arcStart[i + 1]` (`nodeCapacity + 1` entries).
+    private var arcStart: UnsafeMutablePointer<Int32>
+    /// End (exclusive) of the cyclic component that starts at a local node; `i + 1` for an acyclic node.
+    private var blockEnd: UnsafeMutablePointer<Int32>
+    private var isProvider: UnsafeMutablePointer<Bool>
+    private var settled: UnsafeMutablePointer<Bool>
+    private var arcCapacity = 0
+    private var arcTarget: UnsafeMutablePointer<Int32>
+    private var arcEdge: UnsafeMutablePointer<Int32>
+    /// Steps of the local nodes, a row of runs per node: `steps[i * runs + s]`.
+    private var rowCapacity = 0
+    private var steps: UnsafeMutablePointer<Int32>
+    /// The best width offered to each local node so far (its width once it is settled), `best[i * runs + s]`.
+    private var best: UnsafeMutablePointer<Int32>
+    /// The smallest width of a provider, per run.
+    private let lowest: UnsafeMutablePointer<Int32>
+    private var keys: [UInt64] = []
+    private var heap = PackedMaxHeap()
+
+    init(nodeCount n: Int, runs: Int, keepsEdges: Bool) {
+        nodeCount = n
+        self.runs = runs
+        self.keepsEdges = keepsEdges
+        lowest = .allocate(capacity: max(1, runs))
+        localOf = .allocate(capacity: max(1, n))
+        localOf.initialize(repeating: -1, count: n)
+        nodes = .allocate(capacity: 1)
+        arcStart = .allocate(capacity: 2)
+        blockEnd = .allocate(capacity: 1)
+        isProvider = .allocate(capacity: 1)
+        settled = .allocate(capacity: 1)
+        arcTarget = .allocate(capacity: 1)
+        arcEdge = .allocate(capacity: 1)
+        steps = .allocate(capacity: 1)
+        best = .allocate(capacity: 1)
+        reserveNodes(64)
+        reserveArcs(256)
+    }
+
+    deinit {
+        for pointer in [localOf, nodes, arcStart, blockEnd, arcTarget, arcEdge, steps, best, lowest] { pointer.deallocate() }
+        isProvider.deallocate()
+        settled.deallocate()
+    }
+
+    /// Room for `needed` local nodes; keeps the nodes collected so far (the rest is scratch).
+    private func reserveNodes(_ needed: Int) {
+        guard needed > nodeCapacity else { return }
+        let capacity = max(needed, 2 * nodeCapacity)
+        let grown = UnsafeMutablePointer<Int32>.allocate(capacity: capacity)
+        grown.update(from: nodes, count: count)
+        nodes.deallocate()
+        nodes = grown
+        for pointer in [arcStart, blockEnd] { pointer.deallocate() }
+        isProvider.deallocate()
+        settled.deallocate()
+        arcStart = .allocate(capacity: capacity + 1)
+        blockEnd = .allocate(capacity: capacity)
+        isProvider = .allocate(capacity: capacity)
+        settled = .allocate(capacity: capacity)
+        nodeCapacity = capacity
+    }
+
+    /// Room for `needed` local arcs, keeping the first `kept`.
+    private func reserveArcs(_ needed: Int, keeping kept: Int = 0) {
+        guard needed > arcCapacity else { return }
+        let capacity = max(needed, 2 * arcCapacity)
+        let targets = UnsafeMutablePointer<Int32>.allocate(capacity: capacity)
+        targets.update(from: arcTarget, count: kept)
+        arcTarget.deallocate()
+        arcTarget = targets
+        let edges = UnsafeMutablePointer<Int32>.allocate(capacity: capacity)
+        edges.update(from: arcEdge, count: keepsEdges ? kept : 0)
+        arcEdge.deallocate()
+        arcEdge = edges
+        arcCapacity = capacity
+    }
 
     /// Collects the reach of `c` (breadth-first), sorts it by component place (the consumer first), and
     /// builds the local adjacency.
-    mutating func extract(_ graph: CSRGraph, from c: Int, order: DecayOrder, providers: [Bool]?) {
-        nodes.removeAll(keepingCapacity: true)
+    func extract(_ graph: GraphView, from c: Int, order: DecayOrder, providers: [Bool]?) {
+        let localOf = self.localOf
+        var nodes = self.nodes, found = 1, capacity = nodeCapacity
         localOf[c] = 0
-        nodes.append(Int32(c))
+        nodes[0] = Int32(c)
         var head = 0
-        while head < nodes.count {
+        while head < found {
             let u = Int(nodes[head]); head += 1
-            for v in graph.successors(of: u) where localOf[Int(v)] < 0 {
+            for arc in graph.offsets[u] ..< graph.offsets[u + 1] {
+                let v = graph.targets[arc]
+                if localOf[Int(v)] >= 0 { continue }
                 localOf[Int(v)] = 0
-                nodes.append(v)
+                if found == capacity {
+                    count = found  // reserveNodes keeps the nodes found so far
+                    reserveNodes(found + 1)
+                    nodes = self.nodes
+                    capacity = nodeCapacity
+                }
+                nodes[found] = v
+                found += 1
             }
         }
-        count = nodes.count
+        count = found
         // Sort by (component place, node), the consumer first: its component comes before every other.
+        var keys: [UInt64] = []
+        swap(&keys, &self.keys)
+        defer { swap(&keys, &self.keys) }
         keys.removeAll(keepingCapacity: true)
-        let cPlace = UInt64(order.position[c])
-        keys.append(cPlace << 32)
-        for v in nodes.dropFirst() { keys.append(UInt64(order.position[Int(v)]) << 32 | UInt64(v + 1)) }
+        keys.append(UInt64(order.position[c]) << 32)
+        for i in 1 ..< found {
+            let v = Int(nodes[i])
+            keys.append(UInt64(order.position[v]) << 32 | UInt64(v + 1))
+        }
         keys.sort()
-        for (i, key) in keys.enumerated() {
-            let low = Int32(truncatingIfNeeded: key & 0xFFFF_FFFF)
+        for i in 0 ..< found {
+            let low = Int32(truncatingIfNeeded: keys[i] & 0xFFFF_FFFF)
             let v = i == 0 ? Int32(c) : low - 1
             nodes[i] = v
             localOf[Int(v)] = Int32(i)
         }
-        arcStart.removeAll(keepingCapacity: true)
-        arcTarget.removeAll(keepingCapacity: true)
-        arcEdge.removeAll(keepingCapacity: true)
-        blockEnd.removeAll(keepingCapacity: true)
-        isProvider.removeAll(keepingCapacity: true)
-        for i in 0 ..< count {
+        var arcs = 0
+        let arcStart = self.arcStart, isProvider = self.isProvider, keepsEdges = self.keepsEdges
+        var arcTarget = self.arcTarget, arcEdge = self.arcEdge
+        for i in 0 ..< found {
             let u = Int(nodes[i])
-            arcStart.append(Int32(arcTarget.count))
-            for arc in graph.outArcs(u) {
-                arcTarget.append(localOf[Int(graph.outTargets[arc])])
-                arcEdge.append(graph.outEdges[arc])
+            arcStart[i] = Int32(arcs)
+            let range = graph.offsets[u] ..< graph.offsets[u + 1]
+            if arcs + range.count > arcCapacity {
+                reserveArcs(arcs + range.count, keeping: arcs)
+                arcTarget = self.arcTarget
+                arcEdge = self.arcEdge
             }
-            isProvider.append(providers?[u] ?? true)
-            blockEnd.append(Int32(i + 1))
+            for arc in range {
+                arcTarget[arcs] = localOf[Int(graph.targets[arc])]
+                if keepsEdges { arcEdge[arcs] = graph.edges[arc] }
+                arcs += 1
+            }
+            isProvider[i] = providers?[u] ?? true
         }
-        arcStart.append(Int32(arcTarget.count))
+        arcStart[found] = Int32(arcs)
         // Cyclic components: runs of equal place among nodes whose component has a cycle.
+        let blockEnd = self.blockEnd
         var i = 0
-        while i < count {
+        while i < found {
             let v = Int(nodes[i])
             var j = i + 1
             if order.cyclic[v] {
-                while j < count && order.position[Int(nodes[j])] == order.position[v] { j += 1 }
+                while j < found && order.position[Int(nodes[j])] == order.position[v] { j += 1 }
             }
             blockEnd[i] = Int32(j)
             i = j
         }
-        if best.count < count {
-            best = [Int32](repeating: 0, count: count)
-            width = best
-            settled = [Bool](repeating: false, count: count)
-        }
     }
 
-    /// Copies the steps of the local nodes for every run.
-    mutating func gatherSteps(_ all: [Int32], runs: Int) {
-        steps.removeAll(keepingCapacity: true)
-        for i in 0 ..< count {
-            let base = Int(nodes[i]) * runs
-            steps.append(contentsOf: all[base ..< base + runs])
+    /// Copies the steps of the local nodes for every run: each node's row of runs, contiguous in `all`.
+    func gatherSteps(_ all: UnsafePointer<Int32>) {
+        let size = count, nodes = self.nodes, runs = self.runs
+        if size * runs > rowCapacity {
+            steps.deallocate()
+            best.deallocate()
+            rowCapacity = max(size * runs, 2 * rowCapacity)
+            steps = .allocate(capacity: rowCapacity)
+            best = .allocate(capacity: rowCapacity)
         }
+        let steps = self.steps
+        for i in 0 ..< size { (steps + i * runs).update(from: all + Int(nodes[i]) * runs, count: runs) }
     }
 
-    /// Bottleneck widths from local node 0 for run `s`: `width[i]` is the checkpoint at which node `i` stops
-    /// being reachable.
-    mutating func search(run s: Int, runs: Int, edgeStep: [Int32]?) {
-        for i in 0 ..< count { best[i] = 0 }
-        best[0] = Int32.max
+    /// The bottleneck widths from local node 0 in every run (node `i` stays reachable at checkpoints
+    /// `0 ..< width(i)`), counted into each run's histogram of widths and cut-off differences (run `s`'s at
+    /// `offsets[s]`). Acyclic nodes are settled for all runs at once, row by row (loops the compiler
+    /// vectorises); cyclic components run by run.
+    func search(edgeSteps: UnsafePointer<Int32>?, offsets: UnsafePointer<Int>, histogram: UnsafeMutablePointer<Int>,
+                cutDelta: UnsafeMutablePointer<Int>) {
+        // Locals: the class's stored properties would be checked for exclusive access at every use.
+        let count = self.count, runs = self.runs, best = self.best, steps = self.steps, lowest = self.lowest
+        let isProvider = self.isProvider, blockEnd = self.blockEnd, arcStart = self.arcStart
+        let arcTarget = self.arcTarget, arcEdge = self.arcEdge
+        best.update(repeating: 0, count: count * runs)
+        best.update(repeating: Int32.max, count: runs)
+        lowest.update(repeating: Int32.max, count: runs)
         var i = 0
         while i < count {
             let end = Int(blockEnd[i])
             if end == i + 1 {
-                let w = min(best[i], steps[i * runs + s])
-                width[i] = w
-                relax(from: i, width: w, edgeStep: edgeStep, blockEnd: end)
+                let row = best + i * runs, step = steps + i * runs
+                for s in 0 ..< runs { row[s] = min(row[s], step[s]) }
+                if i > 0 && isProvider[i] {
+                    for s in 0 ..< runs { histogram[offsets[s] + Int(row[s])] += 1 }
+                    for s in 0 ..< runs { lowest[s] = min(lowest[s], row[s]) }
+                }
+                // A self-loop raises this node's own row, which is final already: no harm.
+                for arc in Int(arcStart[i]) ..< Int(arcStart[i + 1]) {
+                    let target = best + Int(arcTarget[arc]) * runs
+                    if let edgeSteps {
+                        let cut = edgeSteps + Int(arcEdge[arc]) * runs
+                        for s in 0 ..< runs { target[s] = max(target[s], min(row[s], cut[s])) }
+                    } else {
+                        for s in 0 ..< runs { target[s] = max(target[s], row[s]) }
+                    }
+                }
             } else {
-                settleBlock(i ..< end, run: s, runs: runs, edgeStep: edgeStep)
+                for s in 0 ..< runs { settleBlock(i ..< end, run: s, edgeSteps: edgeSteps) }
+                for x in i ..< end where x > 0 && isProvider[x] {
+                    let row = best + x * runs
+                    for s in 0 ..< runs { histogram[offsets[s] + Int(row[s])] += 1 }
+                    for s in 0 ..< runs { lowest[s] = min(lowest[s], row[s]) }
+                }
             }
             i = end
         }
-    }
-
-    /// Offers `w` (capped by each arc's step) to the successors of `i` outside its block (`target >= blockEnd`).
-    @inline(__always)
-    private mutating func relax(from i: Int, width w: Int32, edgeStep: [Int32]?, blockEnd: Int) {
-        for arc in Int(arcStart[i]) ..< Int(arcStart[i + 1]) {
-            let t = Int(arcTarget[arc])
-            if t < blockEnd { continue }
-            var candidate = w
-            if let edgeStep { candidate = min(candidate, edgeStep[Int(arcEdge[arc])]) }
-            if candidate > best[t] { best[t] = candidate }
+        for s in 0 ..< runs where lowest[s] != Int32.max {
+            cutDelta[offsets[s] + Int(lowest[s])] += 1
+            cutDelta[offsets[s] + Int(steps[s])] -= 1
         }
     }
 
-    /// Max–min Dijkstra inside one cyclic component, seeded with what reaches it from earlier components.
-    private mutating func settleBlock(_ block: Range<Int>, run s: Int, runs: Int, edgeStep: [Int32]?) {
+    /// Max–min Dijkstra inside one cyclic component for run `s`, seeded with what reaches it from earlier
+    /// components; then offers the widths to later components.
+    private func settleBlock(_ block: Range<Int>, run s: Int, edgeSteps: UnsafePointer<Int32>?) {
+        let runs = self.runs, best = self.best, steps = self.steps, settled = self.settled
+        let arcStart = self.arcStart, arcTarget = self.arcTarget, arcEdge = self.arcEdge
+        // The heap is borrowed for the search (a stored property would be checked at every push and pop).
+        var heap = PackedMaxHeap()
+        swap(&heap, &self.heap)
+        defer { swap(&heap, &self.heap) }
         heap.removeAll()
         for x in block {
             settled[x] = false
-            let key = min(best[x], steps[x * runs + s])
-            best[x] = key
+            let key = min(best[x * runs + s], steps[x * runs + s])
+            best[x * runs + s] = key
             if key > 0 { heap.push(UInt64(UInt32(key)) << 32 | UInt64(x)) }
         }
         while let top = heap.pop() {
             let x = Int(top & 0xFFFF_FFFF), key = Int32(top >> 32)
-            if settled[x] || key != best[x] { continue }
+            if settled[x] || key != best[x * runs + s] { continue }
             settled[x] = true
-            width[x] = key
             for arc in Int(arcStart[x]) ..< Int(arcStart[x + 1]) {
                 let t = Int(arcTarget[arc])
                 var candidate = key
-                if let edgeStep { candidate = min(candidate, edgeStep[Int(arcEdge[arc])]) }
+                if let edgeSteps { candidate = min(candidate, edgeSteps[Int(arcEdge[arc]) * runs + s]) }
                 if block.contains(t) {
                     if settled[t] { continue }
                     candidate = min(candidate, steps[t * runs + s])
-                    if candidate > best[t] {
-                        best[t] = candidate
+                    if candidate > best[t * runs + s] {
+                        best[t * runs + s] = candidate
                         heap.push(UInt64(UInt32(candidate)) << 32 | UInt64(t))
                     }
-                } else if t >= block.upperBound, candidate > best[t] {
-                    best[t] = candidate
+                } else if t >= block.upperBound, candidate > best[t * runs + s] {
+                    best[t * runs + s] = candidate
                 }
             }
         }
     }
 
     /// Forgets the current reach.
-    mutating func clear() {
-        for v in nodes { localOf[Int(v)] = -1 }
+    func clear() {
+        let localOf = self.localOf, nodes = self.nodes
+        for i in 0 ..< count { localOf[Int(nodes[i])] = -1 }
+        count = 0
     }
 }
