@@ -659,6 +659,9 @@ def write_report(path, rows, all_facts, checks, args, started, finished, install
     impact = previous_impact(path)  # written by Benchmarks/impact.py
     if impact:
         L.append(impact)
+    robustness = previous_section(path, "robustness")  # written by Benchmarks/robustness.py
+    if robustness:
+        L.append(robustness)
     with open(path, "w") as f:
         f.write("\n".join(L))
     return summary
@@ -666,11 +669,16 @@ def write_report(path, rows, all_facts, checks, args, started, finished, install
 
 def previous_impact(path):
     """The dependency-impact section of an existing report (between impact.py's markers), or None."""
+    return previous_section(path, "impact")
+
+
+def previous_section(path, name):
+    """The section of an existing report between `<!-- NAME:start -->` and `<!-- NAME:end -->`, or None."""
     if not os.path.exists(path):
         return None
     text = open(path).read()
-    start, end = text.find("<!-- impact:start -->"), text.find("<!-- impact:end -->")
-    return text[start:end + len("<!-- impact:end -->")] + "\n" if start >= 0 and end > start else None
+    start, end = text.find(f"<!-- {name}:start -->"), text.find(f"<!-- {name}:end -->")
+    return text[start:end + len(f"<!-- {name}:end -->")] + "\n" if start >= 0 and end > start else None
 
 
 ANALYSIS_BEGIN = "<!-- analysis:begin (kept by run.py across runs: edit by hand) -->"

@@ -10,7 +10,7 @@ struct RobustnessCommand: ParsableCommand {
         discussion: """
             Removes nodes from the dependency graph (u -> v: u depends on v) in an order and reports, after each step: the size of the largest weakly connected component, the reachable (consumer, provider) pairs (a consumer still present reaches a provider other than itself), and the consumers cut off (still present, but no longer reaching a provider they reached at the start; a removed provider counts as lost). --consumers and --providers choose whose reach counts and which nodes count.
 
-            Orders: random (every node in a random order, --runs times, seeded by --seed: each quantity is reported as the mean over the runs with its 90% interval, the 5th to 95th percentile, interpolated linearly between order statistics); degree, betweenness, pagerank or impact (every node, highest first, ties by id; ranked once on the whole graph, or with --adaptive recomputed on what remains before every step); or FILE, a policy order: one id a line, # for comments, where a node id removes the node and a restriction edge id applies the restriction as `whatif --apply` would.
+            Orders: random (every node in a random order, --runs times, seeded by --seed: each quantity is reported as the mean over the runs with its 90% interval, the 5th to 95th percentile, interpolated linearly between order statistics); degree, betweenness, pagerank or impact (every node, highest first, ties by id; ranked once on the whole graph, or with --adaptive recomputed on what remains before every step); or FILE, a policy order: one id a line, # for comments, where a node id removes the node and a restriction edge id applies the restriction as `whatif --apply` would (a file named like an order is given as ./random).
 
             --steps K spreads the order over K evenly spaced checkpoints: checkpoint k has removed floor(k * L / K) of the order's L entries, so each step removes about L / K of them (default: one step per entry; K above L counts as L). --adaptive recomputes after each step. The curves are computed in near-linear time whatever K (union-find and one bottleneck search per consumer and run), so K only sets the resolution.
 
@@ -20,7 +20,7 @@ struct RobustnessCommand: ParsableCommand {
               ecograph robustness --order impact
               ecograph robustness --order degree --adaptive --chart degree.svg
               ecograph robustness --order random --runs 200 --seed 7 --format csv
-              ecograph robustness --order controls.txt --consumers country --providers model
+              ecograph robustness --order controls.txt --consumers country
               ecograph robustness deps.txt --order random --steps 100 --format json
             """
     )

@@ -17,7 +17,7 @@ import EcoGraphAnalysis
 /// same bytes.
 public enum RobustnessChart {
     /// The chart's size and the panels' geometry, in SVG user units.
-    static let width = 960.0, height = 360.0
+    static let width = 960.0, height = 345.0
     static let plotWidth = 250.0, plotHeight = 200.0, plotTop = 70.0, firstLeft = 64.0, panelStride = 310.0
     /// Line colours, by curve (repeating after six).
     static let palette = ["#1f6feb", "#cf222e", "#1a7f37", "#8250df", "#bf8700", "#0a7ea4"]

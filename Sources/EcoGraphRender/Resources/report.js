@@ -689,7 +689,7 @@
       rn.textContent = 'Nodes are removed in an order and, after each step, three things are measured on what remains: the largest weakly connected component (as a share of the nodes), the reachable (consumer, provider) pairs (as a share of those at the start), and the consumers cut off — still there, but no longer reaching a provider they reached at the start (as a share of the consumers). ' +
         'The orders: ' + curves.map(function (c) { return c.order; }).join(' and ') +
         (random ? ' (' + plural(random.runs, 'run') + ', seed ' + random.seed + ': the line is the mean, the band the 5th to 95th percentile)' : '') + '. ' +
-        (data.analysis ? data.analysis.replace(/; model: .*$/, '') + '; reach model. ' : '') + '`ecograph robustness` draws other orders, adaptive ones and policy files.';
+        (data.analysis ? data.analysis.replace(/; model: .*$/, '') + '; reach model. ' : '') + 'The command “ecograph robustness” draws other orders, adaptive ones and policy files.';
     }
     curves.forEach(function (curve) {
       var sampled = typeof curve.seed === 'string';
