@@ -21,6 +21,7 @@ extension CSRGraph {
         let n = nodeCount, k = schedule.steps
         // Bucket nodes and edges by the last checkpoint + 1 at which they are present (1 ... K + 1).
         let nodeBuckets = Self.buckets(count: n, buckets: k + 2) { Int(schedule.nodeStep[$0]) }
+        if schedule.edgeStep == nil { return largestComponentsAddingNodes(nodeBuckets, steps: k) }
         let edgeBuckets = Self.buckets(count: edgeCount, buckets: k + 2) { e in
             var until = min(schedule.nodeStep[Int(edgeSources[e])], schedule.nodeStep[Int(edgeTargets[e])])
             if let edgeStep = schedule.edgeStep { until = min(until, edgeStep[e]) }
@@ -36,6 +37,29 @@ extension CSRGraph {
             for position in edgeBuckets.start[bucket] ..< edgeBuckets.start[bucket + 1] {
                 let e = Int(edgeBuckets.items[position])
                 best = max(best, sets.union(Int(edgeSources[e]), Int(edgeTargets[e])))
+            }
+            largest[checkpoint] = best
+        }
+        return largest
+    }
+
+    /// The series when only nodes are removed: an edge comes back with the later of its two ends, so adding a
+    /// node joins it to its neighbours already present (each edge is looked at from both ends, joined once).
+    private func largestComponentsAddingNodes(_ nodeBuckets: (start: [Int], items: [Int32]), steps k: Int) -> [Int] {
+        let sets = DisjointSets(count: nodeCount)
+        var present = [Bool](repeating: false, count: nodeCount)
+        var largest = [Int](repeating: 0, count: k + 1)
+        var best = 0
+        for checkpoint in stride(from: k, through: 0, by: -1) {
+            for position in nodeBuckets.start[checkpoint + 1] ..< nodeBuckets.start[checkpoint + 2] {
+                let v = Int(nodeBuckets.items[position])
+                present[v] = true
+                var root = v  // v's representative, kept as v's set grows
+                for u in successors(of: v) where present[Int(u)] { root = sets.union(roots: root, sets.find(Int(u))) }
+                if isDirected {
+                    for u in predecessors(of: v) where present[Int(u)] { root = sets.union(roots: root, sets.find(Int(u))) }
+                }
+                best = max(best, sets.size(ofRoot: root))
             }
             largest[checkpoint] = best
         }
