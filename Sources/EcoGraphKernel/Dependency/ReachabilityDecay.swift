@@ -87,7 +87,7 @@ extension CSRGraph {
         _ batch: [RemovalSchedule], sources: [Int], providers: [Bool]?, order: DecayOrder, parallel: Bool
     ) -> [ReachabilityDecay] {
         let n = nodeCount, runs = batch.count
-        // Steps by node, the runs of a node side by side: a consumer's local steps are gathered row by row.
+        // Steps by node, the runs of a node side by side: a search reads each local node's row in place.
         var steps = [Int32](repeating: 0, count: n * runs)
         for (s, schedule) in batch.enumerated() {
             for v in 0 ..< n { steps[v * runs + s] = schedule.nodeStep[v] }
@@ -114,8 +114,7 @@ extension CSRGraph {
                                 cutDelta.withUnsafeMutableBufferPointer { cutDelta in
                                     for c in partition {
                                         local.extract(view, from: c, order: order, providers: providers)
-                                        local.gatherSteps(steps.baseAddress!)
-                                        local.search(edgeSteps: cutsEdges ? edgeSteps.baseAddress : nil, offsets: offsets.baseAddress!,
+                                        local.search(steps: steps.baseAddress!, edgeSteps: cutsEdges ? edgeSteps.baseAddress : nil, offsets: offsets.baseAddress!,
                                                      histogram: histogram.baseAddress!, cutDelta: cutDelta.baseAddress!)
                                         local.clear()
                                     }
@@ -247,9 +246,7 @@ private final class LocalReach {
     private var arcCapacity = 0
     private var arcTarget: UnsafeMutablePointer<Int32>
     private var arcEdge: UnsafeMutablePointer<Int32>
-    /// Steps of the local nodes, a row of runs per node: `steps[i * runs + s]`.
     private var rowCapacity = 0
-    private var steps: UnsafeMutablePointer<Int32>
     /// The best width offered to each local node so far (its width once it is settled), `best[i * runs + s]`.
     private var best: UnsafeMutablePointer<Int32>
     /// The smallest width of a provider, per run.
@@ -271,14 +268,13 @@ private final class LocalReach {
         settled = .allocate(capacity: 1)
         arcTarget = .allocate(capacity: 1)
         arcEdge = .allocate(capacity: 1)
-        steps = .allocate(capacity: 1)
         best = .allocate(capacity: 1)
         reserveNodes(64)
         reserveArcs(256)
     }
 
     deinit {
-        for pointer in [localOf, nodes, arcStart, blockEnd, arcTarget, arcEdge, steps, best, lowest] { pointer.deallocate() }
+        for pointer in [localOf, nodes, arcStart, blockEnd, arcTarget, arcEdge, best, lowest] { pointer.deallocate() }
         isProvider.deallocate()
         settled.deallocate()
     }
@@ -392,28 +388,25 @@ private final class LocalReach {
         }
     }
 
-    /// Copies the steps of the local nodes for every run: each node's row of runs, contiguous in `all`.
-    func gatherSteps(_ all: UnsafePointer<Int32>) {
-        let size = count, nodes = self.nodes, runs = self.runs
-        if size * runs > rowCapacity {
-            steps.deallocate()
-            best.deallocate()
-            rowCapacity = max(size * runs, 2 * rowCapacity)
-            steps = .allocate(capacity: rowCapacity)
-            best = .allocate(capacity: rowCapacity)
-        }
-        let steps = self.steps
-        for i in 0 ..< size { (steps + i * runs).update(from: all + Int(nodes[i]) * runs, count: runs) }
+    /// Room for a row of runs per local node.
+    private func reserveRows() {
+        guard count * runs > rowCapacity else { return }
+        best.deallocate()
+        rowCapacity = max(count * runs, 2 * rowCapacity)
+        best = .allocate(capacity: rowCapacity)
     }
 
     /// The bottleneck widths from local node 0 in every run (node `i` stays reachable at checkpoints
     /// `0 ..< width(i)`), counted into each run's histogram of widths and cut-off differences (run `s`'s at
     /// `offsets[s]`). Acyclic nodes are settled for all runs at once, row by row (loops the compiler
     /// vectorises); cyclic components run by run.
-    func search(edgeSteps: UnsafePointer<Int32>?, offsets: UnsafePointer<Int>, histogram: UnsafeMutablePointer<Int>,
+    /// `steps` holds the runs' steps by node, a row of runs per node (`steps[v * runs + s]`); each local node's
+    /// row is read where it is, once.
+    func search(steps: UnsafePointer<Int32>, edgeSteps: UnsafePointer<Int32>?, offsets: UnsafePointer<Int>, histogram: UnsafeMutablePointer<Int>,
                 cutDelta: UnsafeMutablePointer<Int>) {
+        reserveRows()
         // Locals: the class's stored properties would be checked for exclusive access at every use.
-        let count = self.count, runs = self.runs, best = self.best, steps = self.steps, lowest = self.lowest
+        let count = self.count, runs = self.runs, best = self.best, lowest = self.lowest, nodes = self.nodes
         let isProvider = self.isProvider, blockEnd = self.blockEnd, arcStart = self.arcStart
         let arcTarget = self.arcTarget, arcEdge = self.arcEdge
         best.update(repeating: 0, count: count * runs)
@@ -423,7 +416,7 @@ private final class LocalReach {
         while i < count {
             let end = Int(blockEnd[i])
             if end == i + 1 {
-                let row = best + i * runs, step = steps + i * runs
+                let row = best + i * runs, step = steps + Int(nodes[i]) * runs
                 for s in 0 ..< runs { row[s] = min(row[s], step[s]) }
                 if i > 0 && isProvider[i] {
                     for s in 0 ..< runs { histogram[offsets[s] + Int(row[s])] += 1 }
@@ -440,7 +433,7 @@ private final class LocalReach {
                     }
                 }
             } else {
-                for s in 0 ..< runs { settleBlock(i ..< end, run: s, edgeSteps: edgeSteps) }
+                for s in 0 ..< runs { settleBlock(i ..< end, run: s, steps: steps, edgeSteps: edgeSteps) }
                 for x in i ..< end where x > 0 && isProvider[x] {
                     let row = best + x * runs
                     for s in 0 ..< runs { histogram[offsets[s] + Int(row[s])] += 1 }
@@ -451,14 +444,14 @@ private final class LocalReach {
         }
         for s in 0 ..< runs where lowest[s] != Int32.max {
             cutDelta[offsets[s] + Int(lowest[s])] += 1
-            cutDelta[offsets[s] + Int(steps[s])] -= 1
+            cutDelta[offsets[s] + Int(steps[Int(nodes[0]) * runs + s])] -= 1
         }
     }
 
     /// Max–min Dijkstra inside one cyclic component for run `s`, seeded with what reaches it from earlier
     /// components; then offers the widths to later components.
-    private func settleBlock(_ block: Range<Int>, run s: Int, edgeSteps: UnsafePointer<Int32>?) {
-        let runs = self.runs, best = self.best, steps = self.steps, settled = self.settled
+    private func settleBlock(_ block: Range<Int>, run s: Int, steps: UnsafePointer<Int32>, edgeSteps: UnsafePointer<Int32>?) {
+        let runs = self.runs, best = self.best, settled = self.settled, nodes = self.nodes
         let arcStart = self.arcStart, arcTarget = self.arcTarget, arcEdge = self.arcEdge
         // The heap is borrowed for the search (a stored property would be checked at every push and pop).
         var heap = PackedMaxHeap()
@@ -467,7 +460,7 @@ private final class LocalReach {
         heap.removeAll()
         for x in block {
             settled[x] = false
-            let key = min(best[x * runs + s], steps[x * runs + s])
+            let key = min(best[x * runs + s], steps[Int(nodes[x]) * runs + s])
             best[x * runs + s] = key
             if key > 0 { heap.push(UInt64(UInt32(key)) << 32 | UInt64(x)) }
         }
@@ -481,7 +474,7 @@ private final class LocalReach {
                 if let edgeSteps { candidate = min(candidate, edgeSteps[Int(arcEdge[arc]) * runs + s]) }
                 if block.contains(t) {
                     if settled[t] { continue }
-                    candidate = min(candidate, steps[t * runs + s])
+                    candidate = min(candidate, steps[Int(nodes[t]) * runs + s])
                     if candidate > best[t * runs + s] {
                         best[t * runs + s] = candidate
                         heap.push(UInt64(UInt32(candidate)) << 32 | UInt64(t))
