@@ -283,7 +283,7 @@ extension LoadedGraph {
             curve.adaptive = adaptive
             let order = adaptive
                 ? try adaptiveOrder(measure, graph: g, steps: steps, consumers: consumers, providers: providerMask)
-                : try rankedOrder(measure, graph: g, keep: nil, consumers: consumers, providers: providerMask)
+                : try rankedOrder(measure, graph: g, keep: nil, idRank: idRanks(), consumers: consumers, providers: providerMask)
             let schedule = try kernelCall { () throws(RemovalScheduleError) in try RemovalSchedule(nodeOrder: order, nodeCount: n, steps: steps) }
             let ids = order.map(id)
             return try exactCurve(curve, schedule: schedule, graph: g, consumers: consumers, providers: providerMask, parallel: options.parallel) { k in
@@ -344,7 +344,7 @@ extension LoadedGraph {
     }
 
     /// The nodes (of `keep`, or all) ranked by a measure on `g` restricted to them, highest first, ties by id.
-    private func rankedOrder(_ measure: RobustnessMeasure, graph g: CSRGraph, keep: [Bool]?, consumers: [Int], providers: [Bool]?)
+    private func rankedOrder(_ measure: RobustnessMeasure, graph g: CSRGraph, keep: [Bool]?, idRank: [Int], consumers: [Int], providers: [Bool]?)
         throws(AnalysisError) -> [Int]
     {
         let kept = keep.map { mask in (0 ..< nodeCount).filter { mask[$0] } } ?? Array(0 ..< nodeCount)
@@ -374,8 +374,7 @@ extension LoadedGraph {
             }
             for (i, v) in kept.enumerated() { keys[i] = Self.significant(scores[local[v]]) }
         }
-        let ids = kept.map(id)
-        return kept.indices.sorted { keys[$0] != keys[$1] ? keys[$0] > keys[$1] : ids[$0] < ids[$1] }.map { kept[$0] }
+        return kept.indices.sorted { keys[$0] != keys[$1] ? keys[$0] > keys[$1] : idRank[kept[$0]] < idRank[kept[$1]] }.map { kept[$0] }
     }
 
     /// An adaptive order: before each step, the measure on what remains; the step removes its highest.
@@ -383,8 +382,10 @@ extension LoadedGraph {
         throws(AnalysisError) -> [Int]
     {
         let n = nodeCount
-        let byID = (0 ..< n).sorted { id($0) < id($1) }
+        let idRank = idRanks()
         if measure == .degree {
+            var byID = [Int](repeating: 0, count: n)
+            for v in 0 ..< n { byID[idRank[v]] = v }
             return try kernelCall { () throws(RemovalScheduleError) in try g.adaptiveDegreeOrder(tieOrder: byID, steps: steps) }
         }
         var present = [Bool](repeating: true, count: n)
@@ -392,13 +393,20 @@ extension LoadedGraph {
         order.reserveCapacity(n)
         for k in stride(from: 1, through: steps, by: 1) {
             let take = RemovalSchedule.removedCount(atCheckpoint: k, of: n, steps: steps) - RemovalSchedule.removedCount(atCheckpoint: k - 1, of: n, steps: steps)
-            let ranked = try rankedOrder(measure, graph: g, keep: present, consumers: consumers, providers: providers)
+            let ranked = try rankedOrder(measure, graph: g, keep: present, idRank: idRank, consumers: consumers, providers: providers)
             for v in ranked.prefix(take) {
                 present[v] = false
                 order.append(v)
             }
         }
         return order
+    }
+
+    /// Each node's place in id order (ties of a measure go to the smaller id).
+    private func idRanks() -> [Int] {
+        var rank = [Int](repeating: 0, count: nodeCount)
+        for (position, node) in (0 ..< nodeCount).sorted(by: { id($0) < id($1) }).enumerated() { rank[node] = position }
+        return rank
     }
 
     /// The subgraph induced by the kept nodes, and each node's index in it (-1 when not kept).

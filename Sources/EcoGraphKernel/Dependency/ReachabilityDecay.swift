@@ -34,7 +34,8 @@ extension CSRGraph {
     /// (Dijkstra's order for max–min paths) only inside components with a cycle.
     ///
     /// Many schedules (the runs of a random order) share each consumer's reach: it is extracted once into a
-    /// small local graph, sorted topologically, and searched once per schedule while it is in cache.
+    /// small local graph, sorted topologically, and searched for all the schedules of a batch together, a row
+    /// of one entry per schedule for each node (loops the compiler vectorises).
     /// Consumers are spread over cores (`SourcePartitions`); counts are integers, so results are the same
     /// with `parallel` off and on any number of cores.
     ///
