@@ -48,9 +48,11 @@ public struct RemovalSchedule: Sendable, Equatable {
 
     /// A schedule that removes nothing yet, over `steps` steps, for a graph of `nodeCount` nodes; `edgeCount`
     /// when edges will be cut on their own (`cut(edge:atStep:)`).
-    /// - Throws: `RemovalScheduleError.negativeSteps`.
+    /// - Throws: `RemovalScheduleError.negativeSteps`, or `.stepOutOfRange` for more than `2^31 − 3` steps.
     public init(steps: Int, nodeCount: Int, edgeCount: Int? = nil) throws(RemovalScheduleError) {
-        guard steps >= 0, steps < Int(Int32.max) - 1 else { throw .negativeSteps(steps) }
+        guard steps >= 0 else { throw .negativeSteps(steps) }
+        // Steps are stored as Int32, `steps + 1` included.
+        guard steps < Int(Int32.max) - 1 else { throw .stepOutOfRange(step: steps, steps: Int(Int32.max) - 2) }
         self.steps = steps
         nodeStep = [Int32](repeating: Int32(steps + 1), count: max(0, nodeCount))
         edgeStep = edgeCount.map { [Int32](repeating: Int32(steps + 1), count: max(0, $0)) }
