@@ -35,7 +35,7 @@ browser-deps:
 	fi
 
 ## Builds in release mode and runs the main job on the bundled graph: validation, statistics, centrality,
-## chokepoints and the what-if scenarios.
+## chokepoints, the what-if scenarios and a robustness curve.
 run: deps browser-deps
 	$(SWIFT) build -c release --product ecograph
 	$(BIN) validate
@@ -46,11 +46,12 @@ run: deps browser-deps
 	$(BIN) whatif --scenario Graphs/scenarios.yaml --consumers global-south --model cascade
 	mkdir -p $(OUT)
 	$(BIN) render -o $(OUT)/ecosystem.svg --size-by pagerank
+	$(BIN) robustness --order impact --steps 23 --chart $(OUT)/robustness.svg
 	$(BIN) report -o $(OUT)/report.html --scenario Graphs/scenarios.yaml
 	$$(command -v chromium || command -v chromium-browser) --headless=new --no-sandbox --disable-gpu --hide-scrollbars \
 		--user-data-dir=$(CURDIR)/$(OUT)/.chromium --virtual-time-budget=5000 --window-size=1400,1000 \
 		--screenshot=$(CURDIR)/$(OUT)/report.png file://$(CURDIR)/$(OUT)/report.html 2>/dev/null
-	@echo "wrote $(OUT)/ecosystem.svg, $(OUT)/report.html and its screenshot $(OUT)/report.png" >&2
+	@echo "wrote $(OUT)/ecosystem.svg, $(OUT)/robustness.svg, $(OUT)/report.html and its screenshot $(OUT)/report.png" >&2
 
 ## Builds everything (library, CLI, tests, examples, the benchmark harness), runs every test and example, then
 ## checks the report's script and stylesheet and opens the report in

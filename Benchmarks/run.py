@@ -659,20 +659,22 @@ def write_report(path, rows, all_facts, checks, args, started, finished, install
     impact = previous_impact(path)  # written by Benchmarks/impact.py
     if impact:
         L.append(impact)
-    uncertainty = previous_impact(path, "uncertainty")  # written by Benchmarks/uncertainty.py
-    if uncertainty:
-        L.append(uncertainty)
-    timeline = previous_impact(path, "timeline")  # written by Benchmarks/timeline.py
-    if timeline:
-        L.append(timeline)
+    for name in ["uncertainty", "timeline", "robustness"]:  # written by Benchmarks/NAME.py
+        section = previous_section(path, name)
+        if section:
+            L.append(section)
     with open(path, "w") as f:
         f.write("\n".join(L))
     return summary
 
 
-def previous_impact(path, name="impact"):
-    """A section of an existing report written by another script (between its `name` markers: impact.py's,
-    uncertainty.py's, timeline.py's), or None."""
+def previous_impact(path):
+    """The dependency-impact section of an existing report (between impact.py's markers), or None."""
+    return previous_section(path, "impact")
+
+
+def previous_section(path, name):
+    """The section of an existing report between `<!-- NAME:start -->` and `<!-- NAME:end -->`, or None."""
     if not os.path.exists(path):
         return None
     text = open(path).read()

@@ -40,6 +40,10 @@ public indirect enum AnalysisError: Error, Sendable, Equatable, CustomStringConv
     case candidate(String)
     /// An analysis failed in one sampled world (its index) though it succeeded on the full map.
     case sampledWorld(Int, AnalysisError)
+    /// An id of a removal order that names neither a node nor an edge of the graph.
+    case unknownNodeOrEdge(String)
+    /// An entry of a removal order (a line of an order file) failed: where it is and the reason.
+    case removalOrder(file: String, position: FilePosition, AnalysisError)
 
     /// One line: what went wrong and what to do about it.
     public var description: String {
@@ -63,6 +67,8 @@ public indirect enum AnalysisError: Error, Sendable, Equatable, CustomStringConv
         case .scenario(let name, let reason): "scenario '\(name)': \(reason)"
         case .candidate(let reason): "candidate \(reason)"
         case .sampledWorld(let world, let reason): "in sampled world \(world): \(reason)"
+        case .unknownNodeOrEdge(let id): "'\(id)' is neither a node id nor an edge id of the graph"
+        case .removalOrder(let file, let position, let reason): Diagnostic(file: file, position: position, message: reason.description).description
         }
     }
 
@@ -89,6 +95,10 @@ public enum AnalysisParameter: String, Sendable, Hashable, CaseIterable {
     case uncertainty
     /// The measure a timeline follows (`TimelineMeasure`).
     case measure
+    /// The number of checkpoints of a robustness curve (`RobustnessOptions.steps`).
+    case steps
+    /// The number of random runs of a robustness curve (`RobustnessOptions.runs`).
+    case runs
 
     /// The parameter in words, for messages.
     public var summary: String {
@@ -100,6 +110,8 @@ public enum AnalysisParameter: String, Sendable, Hashable, CaseIterable {
         case .context: "the number of hops kept around the changes"
         case .uncertainty: "the number of sampled worlds"
         case .measure: "the measure"
+        case .steps: "the number of steps"
+        case .runs: "the number of runs"
         }
     }
 }
@@ -116,6 +128,8 @@ public enum KernelFailure: Error, Sendable, Equatable, CustomStringConvertible {
     case cascade(CascadeError)
     /// A minimum cut could not be computed.
     case cut(MinimumCutError)
+    /// A robustness curve's removal schedule did not fit the graph.
+    case schedule(RemovalScheduleError)
 
     /// The kernel error's own one-line message.
     public var description: String {
@@ -125,6 +139,7 @@ public enum KernelFailure: Error, Sendable, Equatable, CustomStringConvertible {
         case .reachability(let error): error.description
         case .cascade(let error): error.description
         case .cut(let error): error.description
+        case .schedule(let error): error.description
         }
     }
 
@@ -137,6 +152,7 @@ public enum KernelFailure: Error, Sendable, Equatable, CustomStringConvertible {
         case let error as ReachabilityError: self = .reachability(error)
         case let error as CascadeError: self = .cascade(error)
         case let error as MinimumCutError: self = .cut(error)
+        case let error as RemovalScheduleError: self = .schedule(error)
         default: preconditionFailure("a kernel call threw an error of an unexpected type: \(error)")
         }
     }

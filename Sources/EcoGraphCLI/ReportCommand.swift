@@ -6,9 +6,9 @@ import Foundation
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Write a self-contained HTML report: diagram, rankings, chokepoints, scenarios, sources.",
+        abstract: "Write a self-contained HTML report: diagram, rankings, chokepoints, scenarios, robustness, sources.",
         discussion: """
-            Renders the dependency diagram with Graphviz, computes every centrality measure, the chokepoints and each what-if scenario, and writes one HTML file that loads nothing from the network: the SVG, the data (as JSON), the styles and the script are all inside it, under a Content-Security-Policy that allows only its own style and script. In a browser: pan and zoom the diagram (wheel, drag, + / − / Fit), click a node for its scores, attributes and sources, sort any table, highlight a scenario on the diagram; it prints cleanly.
+            Renders the dependency diagram with Graphviz, computes every centrality measure, the chokepoints, each what-if scenario and two robustness curves (the impact order and 100 random orders, at most 200 checkpoints each), and writes one HTML file that loads nothing from the network: the SVG, the data (as JSON), the styles and the script are all inside it, under a Content-Security-Policy that allows only its own style and script. In a browser: pan and zoom the diagram (wheel, drag, + / − / Fit), click a node for its scores, attributes and sources, sort any table, highlight a scenario on the diagram; it prints cleanly.
 
             Scenarios come from --scenario FILE. Without it, and without a FILE argument (the bundled graph), the scenarios of Graphs/scenarios.yaml are used when that file exists relative to the current folder (as in a checkout of EcoGraph); otherwise the report has no scenarios section.
 
@@ -100,9 +100,11 @@ struct ReportCommand: ParsableCommand {
                                                       flags: ("--timeline-from", "--timeline-to", "--timeline step"), limit: Self.maxSnapshots)
                 content.timeline = try graph.datedSnapshots(dates: dates, step: timeline.rawValue, for: content, top: top, dependency: dependency.options)
             }
+            content.robustness = try graph.reportRobustness(dependency: dependency.options)
             try AtomicFile.write(HTMLReport.html(content), to: output)
             printError("wrote \(output): \(content.nodes.count) nodes, \(content.edgeCount) edges, \(content.rankings.count) rankings, "
-                       + "\(content.chokepoints.count) chokepoints, \(content.scenarios.count) scenarios, \(content.references?.count ?? 0) references"
+                       + "\(content.chokepoints.count) chokepoints, \(content.scenarios.count) scenarios, \(content.references?.count ?? 0) references, "
+                       + "\(content.robustness.count) robustness curves"
                        + (content.diff.map { ", changes against \($0.diff.before)" } ?? "")
                        + (content.timeline.map { ", \($0.snapshots.count) dates on the slider" } ?? ""))
         }

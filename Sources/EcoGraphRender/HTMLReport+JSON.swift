@@ -74,6 +74,8 @@ extension HTMLReport {
         if let diff = c.diff { fields.append(("diff", diffJSON(diff))) }
         // Only when set, as `defaultMeasure`.
         if let timeline = c.timeline { fields.append(("timeline", timelineJSON(timeline))) }
+        // Only when there are curves, so a report without them is byte for byte what it was.
+        if !c.robustness.isEmpty { fields.append(("robustness", robustnessJSON(c.robustness))) }
         return OutputValue.map(fields).compactHTMLSafeJSON
     }
 }

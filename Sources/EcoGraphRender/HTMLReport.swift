@@ -28,6 +28,7 @@ public enum HTMLReport {
         var sections = ["<a href=\"#diagram\">Diagram</a>", "<a href=\"#rankings\">Rankings</a>", "<a href=\"#chokepoints\">Chokepoints</a>"]
         if !content.scenarios.isEmpty { sections.append("<a href=\"#scenarios\">Scenarios</a>") }
         if content.diff != nil { sections.append("<a href=\"#changes\">What changed</a>") }
+        if !content.robustness.isEmpty { sections.append("<a href=\"#robustness\">Robustness</a>") }
         sections.append("<a href=\"#nodes\">All nodes</a>")
         if content.references != nil { sections.append("<a href=\"#provenance\">Sources</a>") }
 
@@ -82,6 +83,7 @@ public enum HTMLReport {
             page += "<section id=\"scenarios\"><h2>What-if scenarios</h2><p class=\"section-note\" id=\"ecograph-scenarios-note\"></p><div id=\"ecograph-scenarios\"></div></section>\n"
         }
         page += diffSection(content)
+        page += robustnessSection(content)
         page += "<section id=\"nodes\"><h2>All nodes</h2><p class=\"section-note\" id=\"ecograph-nodes-note\"></p><div id=\"ecograph-nodes\"></div></section>\n"
         if content.references != nil {
             page += "<section id=\"provenance\"><h2>Sources</h2><p class=\"section-note\" id=\"ecograph-provenance-note\"></p><div id=\"ecograph-provenance\"></div></section>\n"

@@ -1,3 +1,4 @@
+import EcoGraphAnalysis
 import Foundation
 
 /// Everything an HTML report shows, as plain values: the analysis layer fills it in, `HTMLReport` lays it out.
@@ -293,6 +294,8 @@ public struct ReportContent: Sendable, Equatable {
     public var diff: DiffSection? = nil
     /// Snapshots at a series of dates for the page's date slider (`LoadedGraph.datedSnapshots`); `nil`: no slider.
     public var timeline: DatedSnapshots? = nil
+    /// Robustness curves to chart (`LoadedGraph.reportRobustness`); none: no robustness section.
+    public var robustness: [RobustnessCurve] = []
 
     /// The report's content; `LoadedGraph.reportContent` in EcoGraph fills it from a graph.
     public init(title: String, generatedBy: String, description: String = "", diagramSVG: String, isDirected: Bool = true,

@@ -5,7 +5,7 @@
 #   * the inline SVG has one node group per node of the graph (N, as `ecograph report` prints it);
 #   * on a hostile ecosystem (labels, ids, attributes, sources and references made of <script>, "><img onerror>,
 #     javascript: URLs), no payload ran and no markup was injected: no `data-pwned` attribute, no "PWNED"
-#     title, no element but the page's own two scripts and one SVG, no on* attribute, no javascript:/data: link.
+#     title, no element but the page's own two scripts, the diagram's SVG (two with a diff) and the robustness chart's, no on* attribute, no javascript:/data: link.
 # * a report with a "What changed" section (`report --against`): its second SVG (the diff diagram) and tables
 #   were built, on the dated fixture and on a hostile diff (one hostile file against the other).
 #   * with a date slider (`report --timeline year` on a dated fixture): opening report.html#date=D switches to D's
@@ -108,7 +108,8 @@ page_checks() {
     check "$name: every SVG node's <title> is a node of the data" equals "$(field "$status" matched)" "$NODES"
     check "$name: tables were built" test "$(field "$status" tables)" -gt 0
     check "$name: exactly the page's two script elements" equals "$(count "$dom" '<script')" 2
-    check "$name: exactly $svgs svg element(s)" equals "$(count "$dom" '<svg')" "$svgs"
+    check "$name: exactly $svgs svg element(s) besides the robustness chart" equals "$(( $(count "$dom" '<svg') - $(count "$dom" '<svg class="robustness-chart"') ))" "$svgs"
+    check "$name: at most one robustness chart" test "$(count "$dom" '<svg class="robustness-chart"')" -le 1
     check "$name: no img, iframe, object or embed element" equals "$(count "$dom" '<(img|iframe|object|embed)[ />]')" 0
     check "$name: no on* event-handler attribute on any element" equals "$(handler_attributes "$dom")" 0
     check "$name: no javascript: or data: link" equals "$(count "$dom" '(href|src)="[[:space:]]*(javascript|data|vbscript):')" 0
@@ -124,6 +125,8 @@ if report report; then
     page_checks "bundled graph" "$OUT/report.dom.html"
     check "bundled graph: the scenarios section was built" contains "$OUT/report.dom.html" 'class="btn sc-show"'
     check "bundled graph: the provenance table links http(s) references" contains "$OUT/report.dom.html" 'href="https://'
+    check "bundled graph: the robustness chart is in the page" equals "$(count "$OUT/report.dom.html" '<svg class="robustness-chart"')" 1
+    check "bundled graph: the robustness tables were built" contains "$OUT/report.dom.html" '<details class="robustness">'
     browser "file://$OUT/report.html" --screenshot="$OUT/report.png" --window-size=1400,1000 >/dev/null
     check "bundled graph: a screenshot was taken (report.png)" test -s "$OUT/report.png"
 fi

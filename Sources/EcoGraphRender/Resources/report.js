@@ -790,6 +790,50 @@
   }
   var diffEl = $('ecograph-diff');
   if (diffEl && data.diff) renderDiff(data.diff, diffEl);
+  // Robustness curves: the chart is in the page (drawn by EcoGraph); the checkpoints of each curve as a table.
+  function robustnessCell(point, key, sampled) {
+    var v = point[key];
+    if (!sampled) return fmt(v);
+    return append(el('span'), fmt(v), el('span', 'muted', ' (' + fmt(point[key + 'P5']) + '–' + fmt(point[key + 'P95']) + ')'));
+  }
+  function renderRobustness(holder, curves) {
+    var rn = $('ecograph-robustness-note');
+    var random = curves.filter(function (c) { return typeof c.seed === 'string'; })[0];
+    if (rn) {
+      rn.textContent = 'Nodes are removed in an order and, after each step, three things are measured on what remains: the largest weakly connected component (as a share of the nodes), the reachable (consumer, provider) pairs (as a share of those at the start), and the consumers cut off — still there, but no longer reaching a provider they reached at the start (as a share of the consumers). ' +
+        'The orders: ' + curves.map(function (c) { return c.order; }).join(' and ') +
+        (random ? ' (' + plural(random.runs, 'run') + ', seed ' + random.seed + ': the line is the mean, the band the 5th to 95th percentile)' : '') + '. ' +
+        (data.analysis ? data.analysis.replace(/; model: .*$/, '') + '; reach model. ' : '') + 'The command “ecograph robustness” draws other orders, adaptive ones and policy files.';
+    }
+    curves.forEach(function (curve) {
+      var sampled = typeof curve.seed === 'string';
+      var points = Array.isArray(curve.points) ? curve.points : [];
+      var last = points.length ? points[points.length - 1] : null;
+      var half = points.filter(function (p) { return points[0].reachablePairs > 0 && p.reachablePairs <= points[0].reachablePairs / 2; })[0];
+      var d = el('details', 'robustness');
+      append(d, append(el('summary'), curve.order + (sampled ? ' order' : ' order (ranked once)'),
+        el('span', null, plural(curve.steps, 'step') + ' over ' + plural(curve.length, 'removal') +
+          (half ? ' · half the reachable pairs gone after ' + fmt(half.removed) + ' removed' : ''))));
+      var columns = [
+        { label: 'Step', num: true, value: function (p) { return p.step; } },
+        { label: 'Removed', num: true, value: function (p) { return p.removed; } },
+        { label: 'Largest component', num: true, value: function (p) { return p.largestComponent; }, cell: function (p) { return robustnessCell(p, 'largestComponent', sampled); } },
+        { label: 'Reachable pairs', num: true, value: function (p) { return p.reachablePairs; }, cell: function (p) { return robustnessCell(p, 'reachablePairs', sampled); } },
+        { label: 'Cut-off consumers', num: true, value: function (p) { return p.cutOffConsumers; }, cell: function (p) { return robustnessCell(p, 'cutOffConsumers', sampled); } },
+      ];
+      if (!sampled) {
+        columns.push({ label: 'Removed at this step', value: function (p) { return (p.removedIds || []).length; },
+          cell: function (p) { return nodeList(p.removedIds || [], 8); } });
+      }
+      var inner = el('div', 'inner');
+      inner.appendChild(boxed(makeTable(columns, points, 'compact'), true));
+      d.appendChild(inner);
+      holder.appendChild(d);
+      if (!last) holder.appendChild(el('p', 'empty', 'The ' + curve.order + ' order removes nothing.'));
+    });
+  }
+  var robustnessEl = $('ecograph-robustness');
+  if (robustnessEl && Array.isArray(data.robustness)) renderRobustness(robustnessEl, data.robustness);
 
   // All nodes.
   var nodesEl = $('ecograph-nodes');
