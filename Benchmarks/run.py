@@ -662,6 +662,9 @@ def write_report(path, rows, all_facts, checks, args, started, finished, install
     uncertainty = previous_impact(path, "uncertainty")  # written by Benchmarks/uncertainty.py
     if uncertainty:
         L.append(uncertainty)
+    timeline = previous_impact(path, "timeline")  # written by Benchmarks/timeline.py
+    if timeline:
+        L.append(timeline)
     with open(path, "w") as f:
         f.write("\n".join(L))
     return summary
@@ -669,7 +672,7 @@ def write_report(path, rows, all_facts, checks, args, started, finished, install
 
 def previous_impact(path, name="impact"):
     """A section of an existing report written by another script (between its `name` markers: impact.py's,
-    uncertainty.py's), or None."""
+    uncertainty.py's, timeline.py's), or None."""
     if not os.path.exists(path):
         return None
     text = open(path).read()

@@ -87,6 +87,8 @@ public enum AnalysisParameter: String, Sendable, Hashable, CaseIterable {
     case context
     /// The number of sampled worlds (`SimulationOptions.worlds`).
     case uncertainty
+    /// The measure a timeline follows (`TimelineMeasure`).
+    case measure
 
     /// The parameter in words, for messages.
     public var summary: String {
@@ -97,6 +99,7 @@ public enum AnalysisParameter: String, Sendable, Hashable, CaseIterable {
         case .depth: "the depth of an ego network"
         case .context: "the number of hops kept around the changes"
         case .uncertainty: "the number of sampled worlds"
+        case .measure: "the measure"
         }
     }
 }

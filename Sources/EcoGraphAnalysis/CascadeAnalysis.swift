@@ -40,9 +40,11 @@ extension LoadedGraph {
     }
 
     /// For each node `X`, the consumers `C ≠ X` that fail when `X` alone is removed (cascade model).
-    func cascadeImpact(consumers: [Int], threshold: Double?) throws(AnalysisError) -> [Int] {
+    func cascadeImpact(consumers: [Int], threshold: Double?, parallel: Bool = true) throws(AnalysisError) -> [Int] {
         let model = try cascadeModel()
-        return Array(try kernelCall { () throws(CascadeError) in try model.cascadeImpact(consumers: consumers, threshold: threshold) }.prefix(nodeCount))
+        return Array(try kernelCall { () throws(CascadeError) in
+            try model.cascadeImpact(consumers: consumers, threshold: threshold, parallel: parallel)
+        }.prefix(nodeCount))
     }
 
     /// A cascade from removed nodes and cut edges, round by round (round 0: the removed nodes).

@@ -108,11 +108,8 @@ extension LoadedGraph {
             for p in try nodes(in: options.providers) { mask[p] = true }
             providerMask = mask
         }
-        let impact = try kernelCall { () throws(CSRGraphError) in try g.dependencyImpact(consumers: consumers, providers: providerMask) }
-        var impactValues = impact.impact
-        if options.model == .cascade {
-            impactValues = try cascadeImpact(consumers: consumers, threshold: options.threshold)
-        }
+        let impact = try impactAndDependents(consumers: consumers, providers: providerMask, options: options)
+        let impactValues = impact.impact
 
         // Who loses what: one dominator tree per consumer (reach), or one cascade per chokepoint (cascade).
         let detailsListed = consumers.count <= options.detailLimit
@@ -162,6 +159,21 @@ extension LoadedGraph {
             chokepoints: entries,
             consumerCount: consumers.count,
             detailsListed: detailsListed)
+    }
+
+    /// Every node's impact under the options' model and its dependents (the consumers other than itself that
+    /// reach it): the numbers `chokepoints(_:)` ranks by, and what a timeline follows.
+    /// - Parameters:
+    ///   - consumers: the consumers, by index.
+    ///   - providers: a flag per node, when only some lost nodes count (reach model).
+    ///   - parallel: spread the consumers over all cores (the result is the same either way).
+    /// - Complexity: reach: `O(Σ_C reach(C) · α)`; cascade: that plus one linear cascade per node.
+    func impactAndDependents(consumers: [Int], providers: [Bool]?, options: ChokepointOptions,
+                             parallel: Bool = true) throws(AnalysisError) -> (impact: [Int], dependents: [Int]) {
+        let g = graph.unweighted
+        let reach = try kernelCall { () throws(CSRGraphError) in try g.dependencyImpact(consumers: consumers, providers: providers, parallel: parallel) }
+        guard options.model == .cascade else { return (reach.impact, reach.dependents) }
+        return (try cascadeImpact(consumers: consumers, threshold: options.threshold, parallel: parallel), reach.dependents)
     }
 
     /// For one consumer, each node whose loss costs it something (reach model), with the providers lost:

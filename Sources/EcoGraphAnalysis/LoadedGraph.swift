@@ -50,8 +50,9 @@ public struct LoadedGraph: Sendable {
                   edgeOrigins: projection.edgeOrigins, name: name, locations: locations)
     }
 
-    private init(table: GraphTable, ecosystem: Ecosystem?, record: Ecosystem?, filter: FactFilter, view: EcosystemView,
-                 edgeOrigins: [Int]?, name: String, locations: FactLocations? = nil) {
+    /// A graph from its parts, as the loaders and `timeline` derive them; the kernel graph is built here.
+    init(table: GraphTable, ecosystem: Ecosystem?, record: Ecosystem?, filter: FactFilter, view: EcosystemView,
+         edgeOrigins: [Int]?, name: String, locations: FactLocations? = nil) {
         self.locations = locations
         self.name = name
         self.table = table

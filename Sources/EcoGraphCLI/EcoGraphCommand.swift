@@ -13,8 +13,8 @@ public struct EcoGraphCommand: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [ValidateCommand.self, StatsCommand.self, CentralityCommand.self, ChokepointsCommand.self, WhatIfCommand.self,
-                      CutCommand.self, SensitivityCommand.self, RenderCommand.self, ReportCommand.self, ConvertCommand.self,
-                      DiffCommand.self]
+                      CutCommand.self, SensitivityCommand.self, DiffCommand.self, TimelineCommand.self, RenderCommand.self,
+                      ReportCommand.self, ConvertCommand.self]
     )
 
     /// The root command (ArgumentParser creates it when parsing).

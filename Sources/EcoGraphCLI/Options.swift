@@ -35,7 +35,15 @@ struct GraphInput: ParsableArguments {
 }
 
 /// Dates on the command line: `YYYY`, `YYYY-MM`, `YYYY-MM-DD`, or `today`.
-enum DateArgument {
+struct DateArgument: ExpressibleByArgument, Hashable {
+    /// The day named.
+    var date: EcoDate
+
+    init?(argument: String) {
+        guard let day = try? Self.day(argument, flag: "") else { return nil }
+        date = day
+    }
+
     /// The day a flag's value names, or a usage error naming the flag.
     static func day(_ text: String?, flag: String) throws -> EcoDate? {
         guard let text else { return nil }

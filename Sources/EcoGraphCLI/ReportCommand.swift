@@ -19,6 +19,7 @@ struct ReportCommand: ParsableCommand {
               ecograph report -o out/report.html --scenario Graphs/scenarios.yaml --top 20
               ecograph report my-ecosystem.yaml -o my-report.html --layout neato
               ecograph report deps.graphml -o deps.html --consumers all --model cascade
+              ecograph report history.yaml -o history.html --timeline year
             """
     )
 
@@ -47,12 +48,33 @@ struct ReportCommand: ParsableCommand {
         valueName: "date|file"))
     var against: String?
 
+    @Option(help: ArgumentHelp(
+        "Add a date slider: snapshots one step apart (year, quarter or month), from the period of the file's first date to its last (or --timeline-from/--timeline-to). On each, the diagram dims what was not alive and the rankings and impact are that day's.",
+        valueName: "step"))
+    var timeline: DateStep?
+
+    @Option(help: ArgumentHelp("With --timeline: the first date (YYYY, YYYY-MM or YYYY-MM-DD).", valueName: "date"))
+    var timelineFrom: DateArgument?
+
+    @Option(help: ArgumentHelp("With --timeline: the last period, included.", valueName: "date"))
+    var timelineTo: DateArgument?
+
+    /// At most this many snapshots on the slider: each carries its live nodes and edges and its rankings.
+    static let maxSnapshots = 240
+
     func validate() throws {
         if LayoutEngine(rawValue: layout) == nil {
             throw ValidationError("--layout must be one of \(LayoutEngine.allCases.map(\.rawValue).joined(separator: ", ")), not '\(layout)'")
         }
         if top < 1 { throw ValidationError("--top must be at least 1") }
         if output.isEmpty { throw ValidationError("--output must name a file") }
+        if timeline == nil, timelineFrom != nil || timelineTo != nil { throw ValidationError("--timeline-from and --timeline-to go with --timeline STEP") }
+        if timeline != nil, input.facts.asOf != nil {
+            throw ValidationError("--as-of and --timeline do not go together: the slider shows the map as of each of its dates")
+        }
+        if let from = timelineFrom, let to = timelineTo, from.date.firstDay > to.date.lastDay {
+            throw ValidationError("--timeline-from \(from.date) is after --timeline-to \(to.date)")
+        }
     }
 
     func run() throws {
@@ -73,10 +95,16 @@ struct ReportCommand: ParsableCommand {
                                                   dependency: dependency.options)
             if let against { content.diff = try DiffCommand.reportSection(against: against, graph: graph, input: input, top: top,
                                                                           dependency: dependency.options, layout: layout) }
+            if let timeline {
+                let dates = try TimelineCommand.dates(from: timelineFrom?.date, to: timelineTo?.date, step: timeline, graph: graph,
+                                                      flags: ("--timeline-from", "--timeline-to", "--timeline step"), limit: Self.maxSnapshots)
+                content.timeline = try graph.datedSnapshots(dates: dates, step: timeline.rawValue, for: content, top: top, dependency: dependency.options)
+            }
             try AtomicFile.write(HTMLReport.html(content), to: output)
             printError("wrote \(output): \(content.nodes.count) nodes, \(content.edgeCount) edges, \(content.rankings.count) rankings, "
                        + "\(content.chokepoints.count) chokepoints, \(content.scenarios.count) scenarios, \(content.references?.count ?? 0) references"
-                       + (content.diff.map { ", changes against \($0.diff.before)" } ?? ""))
+                       + (content.diff.map { ", changes against \($0.diff.before)" } ?? "")
+                       + (content.timeline.map { ", \($0.snapshots.count) dates on the slider" } ?? ""))
         }
     }
 }

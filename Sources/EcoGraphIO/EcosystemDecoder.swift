@@ -92,11 +92,11 @@ struct EcosystemDecoder {
     }
 
     /// Whether `text` is within `limit` (`idBytes` or `valueBytes`); records the limit's error if not.
-    private mutating func within(_ limit: InputLimits.Limit, _ text: String, at position: FilePosition, _ what: String) -> Bool {
+    private mutating func within(_ limit: InputLimits.Limit, _ text: String, at position: FilePosition, _ what: @autoclosure () -> String) -> Bool {
         guard text.utf8.count > limits[limit] else { return true }
         if limitError == nil {
             let shown = text.count > 80 ? String(text.prefix(80)) + "…" : text
-            limitError = limits.exceeded(limit, file: file, position: position, what: "\(what) '\(shown)'")
+            limitError = limits.exceeded(limit, file: file, position: position, what: "\(what()) '\(shown)'")
         }
         return false
     }
@@ -114,107 +114,107 @@ struct EcosystemDecoder {
 
     // MARK: Typed access
 
-    private mutating func mapping(_ node: DocumentNode, _ what: String) -> [(key: String, keyPosition: FilePosition, value: DocumentNode)]? {
+    private mutating func mapping(_ node: DocumentNode, _ what: @autoclosure () -> String) -> [(key: String, keyPosition: FilePosition, value: DocumentNode)]? {
         if case .mapping(let pairs) = node.value { return pairs }
-        fail(node.position, "\(what) must be a mapping, found \(node.typeName)")
+        fail(node.position, "\(what()) must be a mapping, found \(node.typeName)")
         return nil
     }
 
-    private mutating func sequence(_ node: DocumentNode, _ what: String) -> [DocumentNode]? {
+    private mutating func sequence(_ node: DocumentNode, _ what: @autoclosure () -> String) -> [DocumentNode]? {
         if case .sequence(let items) = node.value { return items }
         if node.isNull { return [] }
-        fail(node.position, "\(what) must be a list, found \(node.typeName)")
+        fail(node.position, "\(what()) must be a list, found \(node.typeName)")
         return nil
     }
 
     /// A string within `limit` (`valueBytes`, or `idBytes` for an id).
-    private mutating func string(_ node: DocumentNode, _ what: String, limit: InputLimits.Limit = .valueBytes) -> String? {
+    private mutating func string(_ node: DocumentNode, _ what: @autoclosure () -> String, limit: InputLimits.Limit = .valueBytes) -> String? {
         if case .scalar(let text, _) = node.value, !node.isNull {
-            return within(limit, text, at: node.position, what) ? text : nil
+            return within(limit, text, at: node.position, what()) ? text : nil
         }
-        fail(node.position, "\(what) must be a string, found \(node.typeName)")
+        fail(node.position, "\(what()) must be a string, found \(node.typeName)")
         return nil
     }
 
-    private mutating func number(_ node: DocumentNode, _ what: String) -> Double? {
+    private mutating func number(_ node: DocumentNode, _ what: @autoclosure () -> String) -> Double? {
         if case .scalar(let text, _) = node.value, let value = DocumentNode.number(text) { return value }
-        fail(node.position, "\(what) must be a number, found \(node.typeName)")
+        fail(node.position, "\(what()) must be a number, found \(node.typeName)")
         return nil
     }
 
     /// A date: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, existing in the calendar.
-    private mutating func date(_ node: DocumentNode, _ what: String) -> EcoDate? {
+    private mutating func date(_ node: DocumentNode, _ what: @autoclosure () -> String) -> EcoDate? {
         if case .scalar(let text, _) = node.value, !node.isNull {
             if let date = EcoDate(text) { return date }
             let shown = text.count > 40 ? String(text.prefix(40)) + "…" : text
-            fail(node.position, "\(what) '\(shown)' is not a date (expected YYYY, YYYY-MM or YYYY-MM-DD, a real day)")
+            fail(node.position, "\(what()) '\(shown)' is not a date (expected YYYY, YYYY-MM or YYYY-MM-DD, a real day)")
             return nil
         }
-        fail(node.position, "\(what) must be a date (YYYY, YYYY-MM or YYYY-MM-DD), found \(node.typeName)")
+        fail(node.position, "\(what()) must be a date (YYYY, YYYY-MM or YYYY-MM-DD), found \(node.typeName)")
         return nil
     }
 
     /// A reference's publication date: a date, or a series `FIRST / LAST` (`2023-10 / 2025-05`; years also
     /// as `2023-2025`).
-    private mutating func publicationDate(_ node: DocumentNode, _ what: String) -> (EcoDate?, EcoDate?) {
+    private mutating func publicationDate(_ node: DocumentNode, _ what: @autoclosure () -> String) -> (EcoDate?, EcoDate?) {
         if case .scalar(let text, _) = node.value, !node.isNull {
             let parts = text.contains("/") ? text.split(separator: "/", omittingEmptySubsequences: false)
                 : text.count == 9 && text.dropFirst(4).first == "-" ? [text.prefix(4), text.suffix(4)] : [Substring(text)]
             let dates = parts.map { EcoDate(String($0.trimmingCharacters(in: .whitespaces))) }
             if parts.count <= 2, dates.allSatisfy({ $0 != nil }) { return (dates[0], dates.count == 2 ? dates[1] : nil) }
         }
-        return (date(node, what + " (a date, or FIRST / LAST for a series)"), nil)
+        return (date(node, what() + " (a date, or FIRST / LAST for a series)"), nil)
     }
 
-    private mutating func bool(_ node: DocumentNode, _ what: String) -> Bool? {
+    private mutating func bool(_ node: DocumentNode, _ what: @autoclosure () -> String) -> Bool? {
         if case .scalar(let text, true) = node.value, let value = DocumentNode.bool(text) { return value }
-        fail(node.position, "\(what) must be true or false, found \(node.typeName)")
+        fail(node.position, "\(what()) must be true or false, found \(node.typeName)")
         return nil
     }
 
     /// A list of strings, or a single string standing for a list of one.
-    private mutating func strings(_ node: DocumentNode, _ what: String, positions: inout [String: FilePosition], field: String,
+    private mutating func strings(_ node: DocumentNode, _ what: @autoclosure () -> String, positions: inout [String: FilePosition], field: String,
                                   limit: InputLimits.Limit = .idBytes) -> [String] {
         if case .scalar = node.value, !node.isNull {
             positions["\(field)[0]"] = node.position
-            return string(node, what, limit: limit).map { [$0] } ?? []
+            return string(node, what(), limit: limit).map { [$0] } ?? []
         }
-        guard let items = sequence(node, what) else { return [] }
+        guard let items = sequence(node, what()) else { return [] }
         var result: [String] = []
         for (k, item) in items.enumerated() {
             positions["\(field)[\(k)]"] = item.position
-            if let text = string(item, "each item of \(what)", limit: limit) { result.append(text) }
+            if let text = string(item, "each item of \(what())", limit: limit) { result.append(text) }
         }
         return result
     }
 
-    private mutating func attributeValue(_ node: DocumentNode, _ what: String) -> AttributeValue? {
+    private mutating func attributeValue(_ node: DocumentNode, _ what: @autoclosure () -> String) -> AttributeValue? {
         switch node.value {
         case .scalar(let text, let plain):
             if plain, let flag = DocumentNode.bool(text) { return .bool(flag) }
             if plain, let value = DocumentNode.number(text) { return .number(value) }
-            if node.isNull { fail(node.position, "\(what) must not be null"); return nil }
-            guard within(.valueBytes, text, at: node.position, what) else { return nil }
+            if node.isNull { fail(node.position, "\(what()) must not be null"); return nil }
+            guard within(.valueBytes, text, at: node.position, what()) else { return nil }
             return .string(text)
         case .sequence(let items):
             var list: [String] = []
             for item in items {
                 guard case .scalar(let text, _) = item.value, !item.isNull else {
-                    fail(item.position, "\(what) may hold only strings, found \(item.typeName)")
+                    fail(item.position, "\(what()) may hold only strings, found \(item.typeName)")
                     return nil
                 }
-                guard within(.valueBytes, text, at: item.position, "each item of \(what)") else { return nil }
+                guard within(.valueBytes, text, at: item.position, "each item of \(what())") else { return nil }
                 list.append(text)
             }
             return .list(list)
         case .mapping:
-            fail(node.position, "\(what) must be a string, number, bool or list of strings, found a mapping")
+            fail(node.position, "\(what()) must be a string, number, bool or list of strings, found a mapping")
             return nil
         }
     }
 
-    private mutating func rejectUnknown(_ key: String, at position: FilePosition, in what: String, allowed: [String]) {
-        fail(position, "unknown key '\(key)' in \(what) (expected one of: \(allowed.joined(separator: ", ")))")
+    private mutating func rejectUnknown(_ key: String, at position: FilePosition, in what: @autoclosure () -> String, allowed: [String]) {
+        fail(position, "unknown key '\(key)' in \(what()) (expected one of: \(allowed.joined(separator: ", ")))")
     }
 
     // MARK: Structure
@@ -269,15 +269,15 @@ struct EcosystemDecoder {
             var reference = SourceReference(id: key, title: "")
             var hasTitle = false
             for (field, fieldPosition, fieldValue) in fields {
-                let what = "`\(field)` of reference '\(key)'"
+                func what() -> String { "`\(field)` of reference '\(key)'" }
                 switch field {
-                case "title": reference.title = string(fieldValue, what) ?? ""; hasTitle = true
-                case "publisher": reference.publisher = string(fieldValue, what)
+                case "title": reference.title = string(fieldValue, what()) ?? ""; hasTitle = true
+                case "publisher": reference.publisher = string(fieldValue, what())
                 case "date":
-                    (reference.date, reference.dateEnd) = publicationDate(fieldValue, what)
+                    (reference.date, reference.dateEnd) = publicationDate(fieldValue, what())
                     positions[subject]?.fields["date"] = fieldValue.position
-                case "retrieved": reference.retrieved = date(fieldValue, what); positions[subject]?.fields["retrieved"] = fieldValue.position
-                case "url": reference.url = string(fieldValue, what)
+                case "retrieved": reference.retrieved = date(fieldValue, what()); positions[subject]?.fields["retrieved"] = fieldValue.position
+                case "url": reference.url = string(fieldValue, what())
                 default: rejectUnknown(field, at: fieldPosition, in: "reference '\(key)'", allowed: ["title", "publisher", "date", "retrieved", "url"])
                 }
             }
@@ -318,11 +318,11 @@ struct EcosystemDecoder {
         guard let pairs = mapping(node, "node kind '\(id)'") else { return nil }
         var kind = NodeKind(id, "")
         for (field, fieldPosition, value) in pairs {
-            let what = "`\(field)` of node kind '\(id)'"
+            func what() -> String { "`\(field)` of node kind '\(id)'" }
             switch field {
-            case "description": kind.description = string(value, what) ?? ""
+            case "description": kind.description = string(value, what()) ?? ""
             case "role":
-                guard let name = string(value, what) else { continue }
+                guard let name = string(value, what()) else { continue }
                 guard let role = NodeRole(rawValue: name) else {
                     fail(value.position, "node kind '\(id)' has unknown role '\(name)' (expected \(NodeRole.allCases.map(\.rawValue).joined(separator: ", ")))")
                     continue
@@ -341,16 +341,16 @@ struct EcosystemDecoder {
         var conveysHome = false
         var rolePosition = node.position
         for (field, fieldPosition, value) in pairs {
-            let what = "`\(field)` of edge kind '\(id)'"
+            func what() -> String { "`\(field)` of edge kind '\(id)'" }
             fieldPositions[field] = value.position
             switch field {
-            case "description": description = string(value, what) ?? ""
-            case "from": from = strings(value, what, positions: &fieldPositions, field: field)
-            case "to": to = strings(value, what, positions: &fieldPositions, field: field)
-            case "role": role = string(value, what, limit: .idBytes); rolePosition = value.position
-            case "dependent": dependent = string(value, what, limit: .idBytes)
-            case "restricts": restricts = string(value, what, limit: .idBytes)
-            case "conveys_home": conveysHome = bool(value, what) ?? false
+            case "description": description = string(value, what()) ?? ""
+            case "from": from = strings(value, what(), positions: &fieldPositions, field: field)
+            case "to": to = strings(value, what(), positions: &fieldPositions, field: field)
+            case "role": role = string(value, what(), limit: .idBytes); rolePosition = value.position
+            case "dependent": dependent = string(value, what(), limit: .idBytes)
+            case "restricts": restricts = string(value, what(), limit: .idBytes)
+            case "conveys_home": conveysHome = bool(value, what()) ?? false
             default:
                 rejectUnknown(field, at: fieldPosition, in: "edge kind '\(id)'",
                               allowed: ["description", "from", "to", "role", "dependent", "restricts", "conveys_home"])
@@ -402,18 +402,18 @@ struct EcosystemDecoder {
         var node = EcosystemNode(id: "", kind: "")
         for (field, fieldPosition, value) in pairs {
             fieldPositions[field] = value.position
-            let what = "`\(field)` of node \(id.map { "'\($0)'" } ?? "at line \(item.position.line)")"
+            func what() -> String { "`\(field)` of node \(id.map { "'\($0)'" } ?? "at line \(item.position.line)")" }
             switch field {
-            case "id": id = string(value, what, limit: .idBytes)
-            case "label": label = string(value, what)
-            case "kind": kind = string(value, what, limit: .idBytes)
-            case "attributes": node.attributes = decodeAttributes(value, what, positions: &fieldPositions)
-            case "sources": node.sources = strings(value, what, positions: &fieldPositions, field: field)
-            case "inferred": node.inferred = bool(value, what) ?? false
-            case "confidence": node.confidence = number(value, what) ?? 1
-            case "since": node.lifetime.since = date(value, what)
-            case "until": node.lifetime.until = date(value, what)
-            case "note": node.note = string(value, what)
+            case "id": id = string(value, what(), limit: .idBytes)
+            case "label": label = string(value, what())
+            case "kind": kind = string(value, what(), limit: .idBytes)
+            case "attributes": node.attributes = decodeAttributes(value, what(), positions: &fieldPositions)
+            case "sources": node.sources = strings(value, what(), positions: &fieldPositions, field: field)
+            case "inferred": node.inferred = bool(value, what()) ?? false
+            case "confidence": node.confidence = number(value, what()) ?? 1
+            case "since": node.lifetime.since = date(value, what())
+            case "until": node.lifetime.until = date(value, what())
+            case "note": node.note = string(value, what())
             default:
                 rejectUnknown(field, at: fieldPosition, in: "a node",
                               allowed: ["id", "label", "kind", "attributes", "sources", "inferred", "confidence", "since", "until", "note"])
@@ -435,24 +435,24 @@ struct EcosystemDecoder {
         var edge = EcosystemEdge(from: "", to: "", kind: "")
         for (field, fieldPosition, value) in pairs {
             fieldPositions[field] = value.position
-            let what = "`\(field)` of the edge at line \(item.position.line)"
+            func what() -> String { "`\(field)` of the edge at line \(item.position.line)" }
             switch field {
-            case "id": edge.id = string(value, what, limit: .idBytes)
-            case "from": from = string(value, what, limit: .idBytes)
-            case "to": to = string(value, what, limit: .idBytes)
-            case "kind": kind = string(value, what, limit: .idBytes)
-            case "weight": edge.weight = number(value, what) ?? 1
-            case "confidence": edge.confidence = number(value, what) ?? 1
-            case "alternatives": edge.alternatives = string(value, what, limit: .idBytes)
-            case "targets": edge.targets = strings(value, what, positions: &fieldPositions, field: field)
-            case "attributes": edge.attributes = decodeAttributes(value, what, positions: &fieldPositions)
-            case "sources": edge.sources = strings(value, what, positions: &fieldPositions, field: field)
-            case "inferred": edge.inferred = bool(value, what) ?? false
-            case "since": edge.lifetime.since = date(value, what)
-            case "until": edge.lifetime.until = date(value, what)
-            case "scope": edge.scope = string(value, what, limit: .idBytes)
-            case "lifted": edge.lifted = date(value, what)
-            case "note": edge.note = string(value, what)
+            case "id": edge.id = string(value, what(), limit: .idBytes)
+            case "from": from = string(value, what(), limit: .idBytes)
+            case "to": to = string(value, what(), limit: .idBytes)
+            case "kind": kind = string(value, what(), limit: .idBytes)
+            case "weight": edge.weight = number(value, what()) ?? 1
+            case "confidence": edge.confidence = number(value, what()) ?? 1
+            case "alternatives": edge.alternatives = string(value, what(), limit: .idBytes)
+            case "targets": edge.targets = strings(value, what(), positions: &fieldPositions, field: field)
+            case "attributes": edge.attributes = decodeAttributes(value, what(), positions: &fieldPositions)
+            case "sources": edge.sources = strings(value, what(), positions: &fieldPositions, field: field)
+            case "inferred": edge.inferred = bool(value, what()) ?? false
+            case "since": edge.lifetime.since = date(value, what())
+            case "until": edge.lifetime.until = date(value, what())
+            case "scope": edge.scope = string(value, what(), limit: .idBytes)
+            case "lifted": edge.lifted = date(value, what())
+            case "note": edge.note = string(value, what())
             default:
                 rejectUnknown(field, at: fieldPosition, in: "an edge", allowed: [
                     "id", "from", "to", "kind", "weight", "confidence", "alternatives", "targets", "attributes",
@@ -471,9 +471,9 @@ struct EcosystemDecoder {
         return edge
     }
 
-    private mutating func decodeAttributes(_ node: DocumentNode, _ what: String, positions: inout [String: FilePosition]) -> [String: AttributeValue] {
+    private mutating func decodeAttributes(_ node: DocumentNode, _ what: @autoclosure () -> String, positions: inout [String: FilePosition]) -> [String: AttributeValue] {
         var attributes: [String: AttributeValue] = [:]
-        for (key, keyPosition, value) in mapping(node, what) ?? [] {
+        for (key, keyPosition, value) in mapping(node, what()) ?? [] {
             guard within(.idBytes, key, at: keyPosition, "attribute name") else { continue }
             positions["attributes.\(key)"] = value.position
             if attributes[key] != nil { fail(keyPosition, "duplicate attribute '\(key)'") }

@@ -146,6 +146,12 @@ struct JSONDocumentParser {
         while true {
             guard let byte = current else { throw failure("unterminated string") }
             if byte == UInt8(ascii: "\"") {
+                // Without escapes the string is its bytes: decoded at once, not scalar by scalar.
+                if scalars.isEmpty {
+                    let text = String(decoding: bytes[run ..< index], as: UTF8.self)
+                    advance()
+                    return text
+                }
                 flush(self, &scalars, run)
                 advance()
                 return String(scalars)

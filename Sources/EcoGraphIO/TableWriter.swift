@@ -50,8 +50,8 @@ public struct TextTable: Sendable {
         ([headers] + rows).map { $0.map(Self.csvField).joined(separator: ",") + "\n" }.joined()
     }
 
-    /// A CSV field, quoted when it holds a comma, a quote, a line break or edge spaces.
-    static func csvField(_ field: String) -> String {
+    /// A CSV field, quoted when it holds a comma, a quote, a line break or edge spaces (as `csv` writes it).
+    public static func csvField(_ field: String) -> String {
         // By scalars: Swift reads "\r\n" as one Character, equal to neither "\r" nor "\n".
         guard field.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) || field.hasPrefix(" ") || field.hasSuffix(" ") else { return field }
         return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""

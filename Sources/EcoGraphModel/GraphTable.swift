@@ -94,23 +94,12 @@ extension GraphTable {
     /// - Returns: the kept table, and for each of its nodes and edges the index it had in this table.
     /// - Complexity: `O(n + m)`.
     public func filtered(_ filter: FactFilter) -> (table: GraphTable, nodes: [Int], edges: [Int]) {
-        func keeps(_ lifetime: Lifetime?, _ confidence: Double?) -> Bool {
-            (filter.asOf.map { lifetime?.contains($0) ?? true } ?? true) && (confidence ?? 1) >= filter.minConfidence
+        let nodes = (0 ..< nodeCount).map { node in
+            (filter.asOf.map { nodeLifetimes?[node].contains($0) ?? true } ?? true) && (nodeConfidences?[node] ?? 1) >= filter.minConfidence
         }
-        let keptNodes = (0 ..< nodeCount).filter { keeps(nodeLifetimes?[$0], nodeConfidences?[$0]) }
-        var newIndex = [Int32](repeating: -1, count: nodeCount)
-        for (i, node) in keptNodes.enumerated() { newIndex[node] = Int32(i) }
-        let keptEdges = (0 ..< edgeCount).filter { e in
-            newIndex[Int(sources[e])] >= 0 && newIndex[Int(targets[e])] >= 0 && keeps(edgeLifetimes?[e], edgeConfidences?[e])
+        let edges = (0 ..< edgeCount).map { edge in
+            (filter.asOf.map { edgeLifetimes?[edge].contains($0) ?? true } ?? true) && (edgeConfidences?[edge] ?? 1) >= filter.minConfidence
         }
-        let table = GraphTable(
-            isDirected: isDirected, nodeIDs: keptNodes.map { nodeIDs[$0] }, nodeLabels: nodeLabels.map { labels in keptNodes.map { labels[$0] } },
-            nodeKinds: nodeKinds.map { kinds in keptNodes.map { kinds[$0] } }, nodeKindNames: nodeKindNames,
-            sources: keptEdges.map { newIndex[Int(sources[$0])] }, targets: keptEdges.map { newIndex[Int(targets[$0])] },
-            weights: weights.map { w in keptEdges.map { w[$0] } },
-            edgeKinds: edgeKinds.map { kinds in keptEdges.map { kinds[$0] } }, edgeKindNames: edgeKindNames,
-            nodeLifetimes: nodeLifetimes.map { l in keptNodes.map { l[$0] } }, edgeLifetimes: edgeLifetimes.map { l in keptEdges.map { l[$0] } },
-            nodeConfidences: nodeConfidences.map { c in keptNodes.map { c[$0] } }, edgeConfidences: edgeConfidences.map { c in keptEdges.map { c[$0] } })
-        return (table, keptNodes, keptEdges)
+        return restricted(nodes: nodes, edges: edges)
     }
 }

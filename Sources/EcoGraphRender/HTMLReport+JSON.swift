@@ -72,6 +72,8 @@ extension HTMLReport {
         ]
         // Only when set, so a report without one is byte for byte what it was before the section existed.
         if let diff = c.diff { fields.append(("diff", diffJSON(diff))) }
+        // Only when set, as `defaultMeasure`.
+        if let timeline = c.timeline { fields.append(("timeline", timelineJSON(timeline))) }
         return OutputValue.map(fields).compactHTMLSafeJSON
     }
 }

@@ -291,6 +291,8 @@ public struct ReportContent: Sendable, Equatable {
     public var defaultMeasure: String?
     /// What changed from another map to this one (`report --against`), shown as its own section; `nil`: none.
     public var diff: DiffSection? = nil
+    /// Snapshots at a series of dates for the page's date slider (`LoadedGraph.datedSnapshots`); `nil`: no slider.
+    public var timeline: DatedSnapshots? = nil
 
     /// The report's content; `LoadedGraph.reportContent` in EcoGraph fills it from a graph.
     public init(title: String, generatedBy: String, description: String = "", diagramSVG: String, isDirected: Bool = true,

@@ -8,7 +8,10 @@
 #     title, no element but the page's own two scripts and one SVG, no on* attribute, no javascript:/data: link.
 # * a report with a "What changed" section (`report --against`): its second SVG (the diff diagram) and tables
 #   were built, on the dated fixture and on a hostile diff (one hostile file against the other).
-# It also takes screenshots (report.png, hostile.png, diff.png) in the output folder.
+#   * with a date slider (`report --timeline year` on a dated fixture): opening report.html#date=D switches to D's
+#     snapshot (the status says so), dims what was not alive, and the first row of that day's impact table and
+#     of the PageRank card are those `ecograph timeline` gives for D, different from one date to another.
+# It also takes screenshots (report.png, hostile.png, dated.png, diff.png) in the output folder.
 #
 # Usage: Tests/Browser/check_report.sh PATH/TO/ecograph [OUTPUT_DIR]
 # Exit status 0 when every check passes; 1 when a check fails or there is no Chromium (`make browser-deps`
@@ -180,6 +183,43 @@ if [[ -f "$ROOT/Tests/Fixtures/ecosystems/hostile-report.yaml" && -f "$ROOT/Test
     check "hostile-diff: no payload changed the title" lacks "$dom" 'PWNED'
     check "hostile-diff: no payload set a data-pwned attribute" lacks "$dom" 'data-pwned'
     check "hostile-diff: hostile labels are shown as text" contains "$dom" "&lt;script&gt;document.title='PW'+'NED'&lt;/script&gt;"
+fi
+
+# 4. A date slider: the dated fixture with one snapshot per year.
+first_link_after() { # first_link_after DOM MARKER: the text of the first node link after MARKER in a DOM dump
+    local dom="$1" marker="$2"
+    awk -v m="$marker" 'BEGIN { RS = "\0" } { i = index($0, m); if (i) print substr($0, i) }' "$dom" \
+        | grep -oE 'class="node-link"[^>]*>[^<]*' | head -1 | sed -E 's/.*>//'
+}
+timeline_first() { # timeline_first MEASURE DATE: the label of the first node `ecograph timeline` ranks on DATE
+    (cd "$ROOT" && "$ECOGRAPH" timeline "$dated" --measure "$1" --from "$2" --to "$2" --format csv) | sed -n 2p | cut -d, -f3
+}
+dated="Tests/Fixtures/ecosystems/dated-timeline.yaml"
+if [[ -f "$ROOT/$dated" ]] && report dated "$dated" --timeline year; then
+    browser "file://$OUT/dated.html" --dump-dom >"$OUT/dated.dom.html"
+    page_checks "dated" "$OUT/dated.dom.html"
+    check "dated: the slider was built with 7 dates" equals "$(field "$(status_of "$OUT/dated.dom.html")" dates)" 7
+    check "dated: the whole record dims nothing" equals "$(count "$OUT/dated.dom.html" 'class="[^"]*tl-gone')" 0
+    for date in 2019 2024; do
+        dom="$OUT/dated.$date.dom.html"
+        browser "file://$OUT/dated.html#date=$date" --dump-dom >"$dom"
+        page_checks "dated #date=$date" "$dom"
+        check "dated #date=$date: the status names the date" contains "$dom" "\"timelineDate\":\"$date\""
+        check "dated #date=$date: what was not alive is dimmed" test "$(count "$dom" 'class="[^"]*tl-gone')" -gt 0
+        alive="$( (cd "$ROOT" && "$ECOGRAPH" timeline "$dated" --measure degree --from "$date" --to "$date" --format csv) | tail -n +2 | wc -l | tr -d ' ')"
+        check "dated #date=$date: the dimmed nodes are the $((NODES - alive)) not alive then (ecograph timeline lists $alive)" \
+            equals "$(count "$dom" 'class="node[^"]*tl-gone')" "$((NODES - alive))"
+        impact_first="$(first_link_after "$dom" 'id="ecograph-timeline-impact"')"
+        check "dated #date=$date: the impact table leads with $(timeline_first impact $date) (ecograph timeline), got '$impact_first'" \
+            equals "$impact_first" "$(timeline_first impact $date)"
+        pagerank_first="$(first_link_after "$dom" '<h3>PageRank</h3>')"
+        check "dated #date=$date: the PageRank card leads with $(timeline_first pagerank $date) (ecograph timeline), got '$pagerank_first'" \
+            equals "$pagerank_first" "$(timeline_first pagerank $date)"
+        eval "impact_$date=\$impact_first"
+    done
+    check "dated: the slider switched the impact table ($impact_2019 on 2019, $impact_2024 on 2024)" test "$impact_2019" != "$impact_2024"
+    browser "file://$OUT/dated.html#date=2020" --screenshot="$OUT/dated.png" --window-size=1400,1000 >/dev/null
+    check "dated: a screenshot was taken (dated.png)" test -s "$OUT/dated.png"
 fi
 
 echo "$passed passed, $failed failed"

@@ -8,9 +8,12 @@
 // Usage:
 //   ecograph-bench FILE [--name NAME] [--measures degree,betweenness,...] [--repeat N]
 //                       [--sources FILE | --samples K [--seed S]] [--katz-alpha A] [--serial]
-//                       [--top K] [--scores-dir DIR] [--budget SECONDS]
+//                       [--top K] [--scores-dir DIR] [--budget SECONDS] [--from DATE --to DATE --step STEP]
 //
-// Measures: degree, betweenness, closeness, harmonic, pagerank, eigenvector, katz, hits, core.
+// Measures: degree, betweenness, closeness, harmonic, pagerank, eigenvector, katz, hits, core; impact and
+// cascade (chokepoints); and on a dated ecosystem, timeline-pagerank and timeline-impact (`LoadedGraph.timeline`
+// over the dates from --from to --to by --step; default: the file's own dates, monthly), with naive-pagerank
+// and naive-impact for comparison (each date re-filtered from the record and analysed afresh, no work shared).
 // - Everything goes through the library's public API (`LoadedGraph.load`, `centralityScores`), except
 //   betweenness over an explicit list of sources (`--sources`, node ids as the file spells them) and HITS
 //   (hubs and authorities from one call), which call the kernel function that `centralityScores` calls.
@@ -45,6 +48,10 @@ struct Arguments {
     var scoresDirectory: String?
     /// Stop repeating a measure once its runs took this long in total (seconds).
     var budget = Double.infinity
+    /// The timeline's dates (`timeline-*`, `naive-*`): from, to, step.
+    var from: EcoDate?
+    var to: EcoDate?
+    var step = DateStep.month
 }
 
 func fail(_ message: String) -> Never {
@@ -84,9 +91,16 @@ func parseArguments() -> Arguments {
         case "--budget":
             guard let b = Double(value(arg)), b > 0 else { fail("--budget needs a positive number of seconds") }
             a.budget = b
+        case "--from", "--to":
+            guard let date = EcoDate(value(arg)) else { fail("\(arg) needs a date (YYYY, YYYY-MM or YYYY-MM-DD)") }
+            if arg == "--from" { a.from = date } else { a.to = date }
+        case "--step":
+            guard let step = DateStep(rawValue: value(arg)) else { fail("--step needs year, quarter or month") }
+            a.step = step
         case "-h", "--help":
             print("usage: ecograph-bench FILE [--name NAME] [--measures m1,m2,...] [--repeat N] "
-                  + "[--sources FILE | --samples K [--seed S]] [--katz-alpha A] [--serial] [--top K] [--scores-dir DIR] [--budget SECONDS]")
+                  + "[--sources FILE | --samples K [--seed S]] [--katz-alpha A] [--serial] [--top K] [--scores-dir DIR] [--budget SECONDS] "
+                  + "[--from DATE --to DATE --step year|quarter|month]")
             exit(0)
         default:
             if arg.hasPrefix("--") { fail("unknown option \(arg)") }
@@ -223,6 +237,34 @@ func runBenchmarks(_ args: Arguments) {
     options.samples = args.samples
     options.seed = args.seed
 
+    // The timeline's dates: as given, else the file's first to last change date.
+    let changes = loaded.changeDates
+    let timelineDates: [EcoDate] = {
+        guard let from = args.from ?? changes.first?.truncated(to: args.step), let to = args.to ?? changes.last else { return [] }
+        return EcoDate.series(from: from, to: to, step: args.step)
+    }()
+    let index = loaded.nodeIndex()
+    /// A timeline's values on its last date, by node index (0 where the node is not alive then).
+    func lastValues(_ timeline: Timeline) -> [Double] {
+        var values = [Double](repeating: 0, count: n)
+        for node in timeline.nodes { if let point = node.points.last ?? nil { values[index[node.id]!] = point.value } }
+        return values
+    }
+    /// The naive way: each date re-filtered from the record (a new projection and graph), then the measure.
+    func naive(_ measure: TimelineMeasure) throws -> [Double] {
+        var last: [Double] = []
+        for date in timelineDates {
+            let snapshot = loaded.refiltered(FactFilter(asOf: date))
+            let values: [Double] = switch measure {
+            case .impact: try snapshot.graph.unweighted.dependencyImpact(parallel: args.parallel).impact.map(Double.init)
+            case .centrality(let centrality): try snapshot.centralityScores(centrality, options: options)
+            }
+            last = [Double](repeating: 0, count: n)
+            for (k, value) in values.enumerated() { last[index[snapshot.id(k)]!] = value }
+        }
+        return last
+    }
+
     /// One run of a measure: the scores to report (and, for HITS, the authorities too).
     func compute(_ measure: String) throws -> (scores: [Double], extra: [Double]?) {
         switch measure {
@@ -256,6 +298,13 @@ func runBenchmarks(_ args: Arguments) {
             // Cascade-model impact, every dependency needed (each edge its own group), every node a consumer.
             let model = try CascadeModel(graph: loaded.graph.unweighted)
             return (try model.cascadeImpact(parallel: args.parallel).map(Double.init), nil)
+        case "timeline-pagerank", "timeline-impact":
+            guard !timelineDates.isEmpty else { throw UnknownMeasure(name: "\(measure) (the graph has no dates: give --from and --to)") }
+            let followed: TimelineMeasure = measure == "timeline-impact" ? .impact : .centrality(.pagerank)
+            return (lastValues(try loaded.timeline(measure: followed, dates: timelineDates, options: TimelineOptions(parallel: args.parallel))), nil)
+        case "naive-pagerank", "naive-impact":
+            guard !timelineDates.isEmpty else { throw UnknownMeasure(name: "\(measure) (the graph has no dates: give --from and --to)") }
+            return (try naive(measure == "naive-impact" ? .impact : .centrality(.pagerank)), nil)
         default:
             throw UnknownMeasure(name: measure)
         }
@@ -303,6 +352,11 @@ func runBenchmarks(_ args: Arguments) {
             base.append(("sources", .int(explicitSources?.count ?? args.samples ?? n)))
         }
         if measure == "katz" { base.append(("alpha", .number(args.katzAlpha))) }
+        if measure.hasPrefix("timeline-") || measure.hasPrefix("naive-") {
+            base.append(("dates", .int(timelineDates.count)))
+            base.append(("from", .string(timelineDates.first?.description ?? "")))
+            base.append(("to", .string(timelineDates.last?.description ?? "")))
+        }
         if let extra = last!.extra { base.append(("top_authorities", .raw(topList(extra, loaded, args.top)))) }
         base.append(("max_rss_mb", .number(peakRSSMegabytes())))
         if let dir = args.scoresDirectory {

@@ -524,6 +524,23 @@
     return span;
   }
 
+  /** One ranking's card: its measure, then its entries ({rank, id, target, label, score}). */
+  function rankingCard(r) {
+    var card = el('div', 'card');
+    append(card, el('h3', null, r.measure.name), el('p', null, r.measure.summary));
+    var max = r.entries.reduce(function (m, e) { return Math.max(m, e.score); }, 0);
+    card.appendChild(makeTable([
+      { label: '#', num: true, value: function (e) { return e.rank; } },
+      { label: r.edges ? 'Edge' : 'Node', grow: true, value: function (e) { return e.label; },
+        cell: function (e) {
+          if (!r.edges) return nodeLink(e.id);
+          return append(el('span', 'edge-cell'), nodeLink(e.id), append(el('span', 'to'), el('span', 'arrow', '→'), nodeLink(e.target)));
+        } },
+      { label: 'Score', num: true, value: function (e) { return e.score; }, cell: function (e) { return scoreBar(e.score, max); } },
+    ], r.entries, 'compact'));
+    return card;
+  }
+
   // Rankings.
   var rankingsEl = $('ecograph-rankings');
   if (rankingsEl) {
@@ -539,21 +556,7 @@
       data.notes.forEach(function (t) { notes.appendChild(el('li', null, t)); });
       rankingsEl.parentNode.insertBefore(notes, rankingsEl);
     }
-    rankings.forEach(function (r) {
-      var card = el('div', 'card');
-      append(card, el('h3', null, r.measure.name), el('p', null, r.measure.summary));
-      var max = r.entries.reduce(function (m, e) { return Math.max(m, e.score); }, 0);
-      card.appendChild(makeTable([
-        { label: '#', num: true, value: function (e) { return e.rank; } },
-        { label: r.edges ? 'Edge' : 'Node', grow: true, value: function (e) { return e.label; },
-          cell: function (e) {
-            if (!r.edges) return nodeLink(e.id);
-            return append(el('span', 'edge-cell'), nodeLink(e.id), append(el('span', 'to'), el('span', 'arrow', '→'), nodeLink(e.target)));
-          } },
-        { label: 'Score', num: true, value: function (e) { return e.score; }, cell: function (e) { return scoreBar(e.score, max); } },
-      ], r.entries, 'compact'));
-      rankingsEl.appendChild(card);
-    });
+    rankings.forEach(function (r) { rankingsEl.appendChild(rankingCard(r)); });
     if (!rankings.length) rankingsEl.appendChild(el('p', 'empty', 'No measure could be computed.'));
   }
 
@@ -830,6 +833,145 @@
         return span;
       } },
     ], refs), true));
+  }
+
+  // ---- the date slider (data.timeline) ------------------------------------------------------------
+  // Snapshots precomputed at a series of dates: which nodes and edges were alive, each measure's first entries
+  // and the chokepoint impact's. The slider dims what was not alive on the chosen date and shows that date's
+  // rankings; "Whole record" goes back to the report as computed. report.html#date=2024 opens on a date.
+  var dated = data.timeline && Array.isArray(data.timeline.snapshots) && data.timeline.snapshots.length ? data.timeline : null;
+  var datedShown = null;
+  function datedRows(entries) {
+    return (entries || []).map(function (e) {
+      var n = nodes[e[0]];
+      return { id: n ? n.id : String(e[0]), label: n ? n.label : String(e[0]), kind: n ? n.kind : null, score: e[1], rank: e[2] };
+    });
+  }
+  function showDate(index) {
+    var s = dated.snapshots[index];
+    if (!s) return;
+    datedShown = index;
+    var nodeAlive = new Set(s.nodes.map(function (i) { return nodes[i] ? nodes[i].id : null; }));
+    if (svg) {
+      svg.classList.add('timeline');
+      nodeGroups.forEach(function (g, id) { g.classList.toggle('tl-gone', !nodeAlive.has(id)); });
+      var edgeAlive = new Set();
+      s.edges.forEach(function (i) { var e = (data.edges || [])[i]; var g = e ? edgeGroup(e.from, e.to) : null; if (g) edgeAlive.add(g); });
+      edgeGroups.forEach(function (g) { g.classList.toggle('tl-gone', !edgeAlive.has(g)); });
+    }
+    var caption = $('ecograph-timeline-date');
+    if (caption) caption.textContent = s.date + ' · ' + plural(s.nodes.length, 'node') + ', ' + plural(s.edges.length, 'edge') + ' alive';
+    var slider = $('ecograph-timeline-slider');
+    if (slider && Number(slider.value) !== index) slider.value = String(index);
+    var wholeButton = $('ecograph-timeline-whole');
+    if (wholeButton) wholeButton.classList.remove('on');
+    // Rankings: the dated ones, in the report's order.
+    var rankingsBox = $('ecograph-rankings');
+    if (rankingsBox) {
+      rankingsBox.replaceChildren();
+      (data.rankings || []).forEach(function (r) {
+        var dr = s.rankings.filter(function (x) { return x.key === r.measure.key; })[0];
+        if (!dr) return;
+        rankingsBox.appendChild(rankingCard({ measure: r.measure, edges: false, entries: datedRows(dr.entries) }));
+      });
+      if (!rankingsBox.childNodes.length) rankingsBox.appendChild(el('p', 'empty', 'No measure could be computed on ' + s.date + '.'));
+    }
+    var rn = $('ecograph-rankings-note');
+    if (rn) rn.textContent = 'As of ' + s.date + ': the top of each measure on the map as it stood that day (' + plural(s.nodes.length, 'node') +
+      ' and ' + plural(s.edges.length, 'edge') + ' alive; ranks among them). “Whole record” above the diagram goes back.';
+    // Chokepoints: that day's impact instead of the full table.
+    var full = $('ecograph-chokepoints-full'), box = $('ecograph-timeline-impact');
+    if (full) full.hidden = true;
+    if (box) {
+      box.hidden = false;
+      box.replaceChildren();
+      box.appendChild(boxed(makeTable([
+        { label: 'Rank', num: true, value: function (p) { return p.rank; } },
+        { label: 'Node', value: function (p) { return p.label; }, cell: function (p) { return nodeLink(p.id); } },
+        { label: 'Kind', muted: true, value: function (p) { return p.kind || ''; } },
+        { label: 'Impact on ' + s.date, num: true, title: 'lost (consumer, provider) pairs that day', value: function (p) { return p.score; } },
+      ], datedRows(s.impact)), true));
+    }
+    var cn = $('ecograph-chokepoints-note');
+    if (cn) cn.textContent = 'As of ' + s.date + ': chokepoint impact on the map as it stood that day, its top ' + s.impact.length + ' nodes. ' +
+      (data.analysis ? data.analysis + '.' : '');
+    status.timelineDate = s.date;
+    writeStatus();
+  }
+  function showWhole() {
+    datedShown = null;
+    if (svg) {
+      svg.classList.remove('timeline');
+      Array.prototype.forEach.call(svg.querySelectorAll('.tl-gone'), function (x) { x.classList.remove('tl-gone'); });
+    }
+    var caption = $('ecograph-timeline-date');
+    if (caption) caption.textContent = 'whole record';
+    var wholeButton = $('ecograph-timeline-whole');
+    if (wholeButton) wholeButton.classList.add('on');
+    var rankingsBox = $('ecograph-rankings');
+    if (rankingsBox) {
+      rankingsBox.replaceChildren();
+      (data.rankings || []).forEach(function (r) { rankingsBox.appendChild(rankingCard(r)); });
+    }
+    var rn = $('ecograph-rankings-note'), cn = $('ecograph-chokepoints-note');
+    if (rn && rankingsNoteText !== null) rn.textContent = rankingsNoteText;
+    if (cn && chokepointsNoteText !== null) cn.textContent = chokepointsNoteText;
+    var full = $('ecograph-chokepoints-full'), box = $('ecograph-timeline-impact');
+    if (full) full.hidden = false;
+    if (box) { box.hidden = true; box.replaceChildren(); }
+    status.timelineDate = null;
+    writeStatus();
+  }
+  var rankingsNoteText = $('ecograph-rankings-note') ? $('ecograph-rankings-note').textContent : null;
+  var chokepointsNoteText = $('ecograph-chokepoints-note') ? $('ecograph-chokepoints-note').textContent : null;
+  if (dated) {
+    var toolbarEl = $('ecograph-toolbar');
+    var bar = el('div', 'timeline-bar');
+    bar.id = 'ecograph-timeline';
+    var slider = el('input');
+    slider.type = 'range';
+    slider.id = 'ecograph-timeline-slider';
+    slider.min = '0';
+    slider.max = String(dated.snapshots.length - 1);
+    slider.step = '1';
+    slider.value = String(dated.snapshots.length - 1);
+    slider.setAttribute('aria-label', 'Date: the map as it stood that day (one snapshot per ' + (dated.step || 'step') + ')');
+    var wholeButton = el('button', 'btn on', 'Whole record');
+    wholeButton.type = 'button';
+    wholeButton.id = 'ecograph-timeline-whole';
+    wholeButton.title = 'Show the whole record again (no date)';
+    var ends = el('span', 'timeline-ends', dated.snapshots[0].date + ' – ' + dated.snapshots[dated.snapshots.length - 1].date);
+    append(bar, el('span', 'timeline-label', 'As of'), slider, el('span', 'timeline-date', 'whole record'), ends, wholeButton);
+    bar.querySelector('.timeline-date').id = 'ecograph-timeline-date';
+    if (toolbarEl && toolbarEl.parentNode) toolbarEl.parentNode.insertBefore(bar, toolbarEl.nextSibling);
+    slider.addEventListener('input', function () { showDate(Number(slider.value)); });
+    wholeButton.addEventListener('click', showWhole);
+    // The full chokepoints table stays; that day's impact table is shown instead of it.
+    var chokeBox = $('ecograph-chokepoints');
+    if (chokeBox) {
+      var fullBox = el('div');
+      fullBox.id = 'ecograph-chokepoints-full';
+      while (chokeBox.firstChild) fullBox.appendChild(chokeBox.firstChild);
+      var datedBox = el('div');
+      datedBox.id = 'ecograph-timeline-impact';
+      datedBox.hidden = true;
+      append(chokeBox, datedBox, fullBox);
+    }
+    if (dated.notes && dated.notes.length && rankingsEl) {
+      var datedNotes = el('ul', 'notes');
+      dated.notes.forEach(function (t) { datedNotes.appendChild(el('li', null, t)); });
+      rankingsEl.parentNode.insertBefore(datedNotes, rankingsEl);
+    }
+    status.dates = dated.snapshots.length;
+    var dateFromHash = function () {
+      var m = /^#date=(.+)$/.exec(location.hash);
+      if (!m) return;
+      var wanted;
+      try { wanted = decodeURIComponent(m[1]); } catch (err) { return; }
+      for (var i = 0; i < dated.snapshots.length; i++) if (dated.snapshots[i].date === wanted) { showDate(i); return; }
+    };
+    window.addEventListener('hashchange', dateFromHash);
+    dateFromHash();
   }
 
   // Print the whole diagram, every scenario opened.
