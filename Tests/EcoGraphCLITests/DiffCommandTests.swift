@@ -277,7 +277,8 @@ import Testing
         #expect(result.stderr.hasSuffix(", changes against \(dated) as of 2022-01-01\n"))
         let html = try String(contentsOfFile: out, encoding: .utf8)
         #expect(html.contains("<section id=\"changes\"><h2>What changed</h2>"))
-        #expect(html.components(separatedBy: "<svg").count == 3)  // the diagram and the diff diagram
+        // The diagram and the diff diagram, besides the robustness chart.
+        #expect(html.components(separatedBy: "<svg").count - html.components(separatedBy: "<svg class=\"robustness-chart\"").count == 2)
         // The section's data is `ecograph diff`'s JSON for the same two sides.
         let diff = try runEcograph(["diff", dated, "--as-of", "2022-01-01", "--against", "2025-06-01", "--top", "15", "--format", "json"])
         let start = try #require(html.range(of: "<script type=\"application/json\" id=\"ecograph-data\">")).upperBound
