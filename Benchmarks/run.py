@@ -659,7 +659,7 @@ def write_report(path, rows, all_facts, checks, args, started, finished, install
     impact = previous_impact(path)  # written by Benchmarks/impact.py
     if impact:
         L.append(impact)
-    for name in ["uncertainty", "timeline", "robustness"]:  # written by Benchmarks/NAME.py
+    for name in ["uncertainty", "timeline", "robustness", "sensitivity"]:  # Benchmarks/NAME.py, or by hand (sensitivity)
         section = previous_section(path, name)
         if section:
             L.append(section)
