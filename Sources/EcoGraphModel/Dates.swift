@@ -27,12 +27,27 @@ public struct EcoDate: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (four-digit year, two-digit month and day); `nil` for
     /// anything else, including dates that do not exist (`2024-13`, `2023-02-29`).
     public init?(_ text: String) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard (1 ... 3).contains(parts.count),
-              parts.enumerated().allSatisfy({ i, part in part.count == (i == 0 ? 4 : 2) && part.utf8.allSatisfy { (48 ... 57).contains($0) } })
-        else { return nil }
-        let numbers = parts.map { Int($0)! }
-        self.init(year: numbers[0], month: numbers.count > 1 ? numbers[1] : nil, day: numbers.count > 2 ? numbers[2] : nil)
+        // One pass over the bytes (files hold hundreds of thousands of dates): digits, and `-` after the four
+        // year digits and after the two month digits.
+        var numbers = (0, 0, 0), part = 0, digits = 0
+        for byte in text.utf8 {
+            let width = part == 0 ? 4 : 2
+            if byte == UInt8(ascii: "-") {
+                guard digits == width, part < 2 else { return nil }
+                (part, digits) = (part + 1, 0)
+                continue
+            }
+            guard (48 ... 57).contains(byte), digits < width else { return nil }
+            let digit = Int(byte - 48)
+            switch part {
+            case 0: numbers.0 = numbers.0 * 10 + digit
+            case 1: numbers.1 = numbers.1 * 10 + digit
+            default: numbers.2 = numbers.2 * 10 + digit
+            }
+            digits += 1
+        }
+        guard digits == (part == 0 ? 4 : 2) else { return nil }
+        self.init(year: numbers.0, month: part >= 1 ? numbers.1 : nil, day: part == 2 ? numbers.2 : nil)
     }
 
     /// The date as written: `2024`, `2024-10` or `2024-10-17`.
