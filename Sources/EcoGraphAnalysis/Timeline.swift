@@ -204,10 +204,10 @@ extension LoadedGraph {
         let base = filter.asOf == nil
             ? self : refiltered(FactFilter(minConfidence: filter.minConfidence, excludeInferred: filter.excludeInferred))
         let lifetimes = LifetimeDays(base.table)
-        // The table the snapshots are cut from: the lifetimes are read once above, and a day's map has none.
+        // The table the snapshots are cut from: what a measure reads (ids, ends, weights). The lifetimes are read
+        // once above; labels and kinds are the whole record's (`base`), where the result takes them from.
         var lean = base.table
-        lean.nodeLifetimes = nil
-        lean.edgeLifetimes = nil
+        (lean.nodeLifetimes, lean.edgeLifetimes, lean.nodeLabels, lean.nodeKinds, lean.edgeKinds) = (nil, nil, nil, nil, nil)
         // Each node's place in id order: ties in value are ranked by id.
         var idOrder = [Int32](repeating: 0, count: base.nodeCount)
         for (place, node) in (0 ..< base.nodeCount).sorted(by: { base.id($0) < base.id($1) }).enumerated() { idOrder[node] = Int32(place) }
@@ -264,20 +264,21 @@ extension LoadedGraph {
         }
         if let firstFailure, computed.allSatisfy({ if case .failure = results[$0]! { true } else { false } }) { throw firstFailure }
 
-        // The nodes alive on some date, and their points.
+        // The nodes alive on some date, and their points (gathered flat, by node then date, then cut per node).
         var position = [Int](repeating: -1, count: base.nodeCount)
-        var nodes: [TimelineNode] = []
+        var alive: [Int] = []
         for node in 0 ..< base.nodeCount where everAlive[node] {
-            position[node] = nodes.count
-            nodes.append(TimelineNode(id: base.id(node), label: base.label(node), kind: base.kind(node),
-                                      points: [TimelinePoint?](repeating: nil, count: dates.count)))
+            position[node] = alive.count
+            alive.append(node)
         }
-        var rankings = [[Int]](repeating: [], count: dates.count)
+        let d = dates.count
+        var points = [TimelinePoint?](repeating: nil, count: alive.count * d)
+        var rankings = [[Int]](repeating: [], count: d)
         for i in dates.indices {
             if let source = snapshots[i].sameAs {
                 snapshots[i].failure = snapshots[source].failure
                 rankings[i] = rankings[source]
-                for k in rankings[i] { nodes[k].points[i] = nodes[k].points[source] }
+                for k in rankings[i] { points[k * d + i] = points[k * d + source] }
                 continue
             }
             switch results[i]! {
@@ -285,10 +286,13 @@ extension LoadedGraph {
                 snapshots[i].failure = error
             case .success(let values):
                 for (k, node) in values.nodes.enumerated() {
-                    nodes[position[node]].points[i] = TimelinePoint(value: values.values[k], rank: values.ranks[k])
+                    points[position[node] * d + i] = TimelinePoint(value: values.values[k], rank: values.ranks[k])
                 }
                 rankings[i] = values.order.map { position[values.nodes[$0]] }
             }
+        }
+        let nodes = alive.enumerated().map { k, node in
+            TimelineNode(id: base.id(node), label: base.label(node), kind: base.kind(node), points: Array(points[k * d ..< (k + 1) * d]))
         }
         return Timeline(measure: measure, options: options, snapshots: snapshots, nodes: nodes, rankings: rankings)
     }

@@ -106,15 +106,15 @@ extension Ecosystem {
             if let id = edge.id { claim(id, .edge(i), "edge") }
         }
 
-        func checkSources(_ sources: [String], _ subject: ValidationSubject, _ owner: String) {
+        func checkSources(_ sources: [String], _ subject: ValidationSubject, _ owner: @autoclosure () -> String) {
             for (k, source) in sources.enumerated() where !Ecosystem.isWellFormedSource(source, referenceKeys: referenceKeys) {
                 issues.append(.init(subject, field: "sources[\(k)]",
-                    "\(owner): source '\(source)' is neither seed:L<line>, an http(s) URL, nor a key of `references`"))
+                    "\(owner()): source '\(source)' is neither seed:L<line>, an http(s) URL, nor a key of `references`"))
             }
         }
-        func checkLifetime(_ lifetime: Lifetime, _ subject: ValidationSubject, _ owner: String) {
+        func checkLifetime(_ lifetime: Lifetime, _ subject: ValidationSubject, _ owner: @autoclosure () -> String) {
             if let since = lifetime.since, let until = lifetime.until, until.firstDay <= since.firstDay {
-                issues.append(.init(subject, field: "until", "\(owner): until \(until) is not after since \(since) (until is exclusive)"))
+                issues.append(.init(subject, field: "until", "\(owner()): until \(until) is not after since \(since) (until is exclusive)"))
             }
         }
         func isPlace(_ id: String) -> Bool {
@@ -152,38 +152,38 @@ extension Ecosystem {
 
         /// An edge's own dates against its ends' lifetimes; a restriction's lifting and scope; and the release
         /// order of an undated dependency.
-        func checkDates(of edge: EcosystemEdge, _ subject: ValidationSubject, _ name: String, kind: EdgeKind?) {
+        func checkDates(of edge: EcosystemEdge, _ subject: ValidationSubject, _ name: @autoclosure () -> String, kind: EdgeKind?) {
             let ends = [edge.from, edge.to].compactMap { id in nodeIndex[id].map { (id, nodes[$0].lifetime) } }
             for (end, life) in ends {
                 if let since = edge.lifetime.since {
                     if let nodeSince = life.since, since.firstDay < nodeSince.firstDay {
-                        issues.append(.init(subject, field: "since", "\(name): since \(since) is before '\(end)' exists (since \(nodeSince))"))
+                        issues.append(.init(subject, field: "since", "\(name()): since \(since) is before '\(end)' exists (since \(nodeSince))"))
                     } else if let nodeUntil = life.until, since.firstDay >= nodeUntil.firstDay {
-                        issues.append(.init(subject, field: "since", "\(name): since \(since) is after '\(end)' ends (until \(nodeUntil))"))
+                        issues.append(.init(subject, field: "since", "\(name()): since \(since) is after '\(end)' ends (until \(nodeUntil))"))
                     }
                 }
                 if let until = edge.lifetime.until {
                     if let nodeUntil = life.until, until.firstDay > nodeUntil.firstDay {
-                        issues.append(.init(subject, field: "until", "\(name): until \(until) is after '\(end)' ends (until \(nodeUntil))"))
+                        issues.append(.init(subject, field: "until", "\(name()): until \(until) is after '\(end)' ends (until \(nodeUntil))"))
                     } else if let nodeSince = life.since, until.firstDay <= nodeSince.firstDay {
-                        issues.append(.init(subject, field: "until", "\(name): until \(until) is before '\(end)' exists (since \(nodeSince))"))
+                        issues.append(.init(subject, field: "until", "\(name()): until \(until) is before '\(end)' exists (since \(nodeSince))"))
                     }
                 }
             }
             if let lifted = edge.lifted {
                 if kind != nil, kind?.restriction == nil {
-                    issues.append(.init(subject, field: "lifted", "\(name): `lifted` is only for restriction edges, and '\(edge.kind)' is \(kind!.role.name)"))
+                    issues.append(.init(subject, field: "lifted", "\(name()): `lifted` is only for restriction edges, and '\(edge.kind)' is \(kind!.role.name)"))
                 } else if let since = edge.lifetime.since, lifted.firstDay <= since.firstDay {
-                    issues.append(.init(subject, field: "lifted", "\(name): lifted \(lifted) is not after since \(since)"))
+                    issues.append(.init(subject, field: "lifted", "\(name()): lifted \(lifted) is not after since \(since)"))
                 } else if let until = edge.lifetime.until, lifted.firstDay >= until.firstDay {
-                    issues.append(.init(subject, field: "lifted", "\(name): lifted \(lifted) is not before until \(until)"))
+                    issues.append(.init(subject, field: "lifted", "\(name()): lifted \(lifted) is not before until \(until)"))
                 }
             }
             if let scope = edge.scope {
                 if kind != nil, kind?.restriction == nil {
-                    issues.append(.init(subject, field: "scope", "\(name): `scope` is only for restriction edges, and '\(edge.kind)' is \(kind!.role.name)"))
+                    issues.append(.init(subject, field: "scope", "\(name()): `scope` is only for restriction edges, and '\(edge.kind)' is \(kind!.role.name)"))
                 } else if !Ecosystem.isValidID(scope) {
-                    issues.append(.init(subject, field: "scope", "\(name): scope '\(scope)' is empty or holds whitespace, a control character or a comma"))
+                    issues.append(.init(subject, field: "scope", "\(name()): scope '\(scope)' is empty or holds whitespace, a control character or a comma"))
                 }
             }
             // An undated dependency holds from the dependent's start: a model released in 2023 cannot be built
@@ -193,48 +193,49 @@ extension Ecosystem {
                 let (dependent, dependency) = dependentEnd == .source ? (nodes[from], nodes[to]) : (nodes[to], nodes[from])
                 if let released = dependent.lifetime.since, let provided = dependency.lifetime.since, provided.firstDay > released.lastDay {
                     issues.append(.init(subject, field: nil,
-                        "\(name): '\(dependent.id)' (since \(released)) depends on '\(dependency.id)', which comes later (since \(provided)); give the edge its own `since` if the dependency was taken up later"))
+                        "\(name()): '\(dependent.id)' (since \(released)) depends on '\(dependency.id)', which comes later (since \(provided)); give the edge its own `since` if the dependency was taken up later"))
                 }
             }
         }
 
         for (i, edge) in edges.enumerated() {
-            let name = edge.id.map { "edge '\($0)'" } ?? "edge '\(edge.from)' -> '\(edge.to)'"
+            // Worded only when a problem is found: a large file has hundreds of thousands of edges.
+            func name() -> String { edge.id.map { "edge '\($0)'" } ?? "edge '\(edge.from)' -> '\(edge.to)'" }
             let kind = schema.edgeKind(edge.kind)
             if kind == nil {
-                issues.append(.init(.edge(i), field: "kind", "\(name) has unknown kind '\(edge.kind)'"))
+                issues.append(.init(.edge(i), field: "kind", "\(name()) has unknown kind '\(edge.kind)'"))
             }
             for (field, end) in [("from", edge.from), ("to", edge.to)] {
                 guard let index = nodeIndex[end] else {
-                    issues.append(.init(.edge(i), field: field, "\(name) refers to unknown node id '\(end)'"))
+                    issues.append(.init(.edge(i), field: field, "\(name()) refers to unknown node id '\(end)'"))
                     continue
                 }
                 let endKind = nodes[index].kind
                 if let kind, !(field == "from" ? kind.from : kind.to).allows(endKind) {
                     issues.append(.init(.edge(i), field: field,
-                        "\(name): kind '\(kind.id)' may not \(field == "from" ? "start at" : "end at") '\(end)' of kind '\(endKind)' (allowed: \((field == "from" ? kind.from : kind.to).names.joined(separator: ", ")))"))
+                        "\(name()): kind '\(kind.id)' may not \(field == "from" ? "start at" : "end at") '\(end)' of kind '\(endKind)' (allowed: \((field == "from" ? kind.from : kind.to).names.joined(separator: ", ")))"))
                 }
             }
             if !(edge.weight.isFinite && edge.weight > 0) {
-                issues.append(.init(.edge(i), field: "weight", "\(name): weight \(edge.weight) is not a finite number > 0"))
+                issues.append(.init(.edge(i), field: "weight", "\(name()): weight \(edge.weight) is not a finite number > 0"))
             }
             if !(edge.confidence >= 0 && edge.confidence <= 1) {
-                issues.append(.init(.edge(i), field: "confidence", "\(name): confidence \(edge.confidence) is outside [0, 1]"))
+                issues.append(.init(.edge(i), field: "confidence", "\(name()): confidence \(edge.confidence) is outside [0, 1]"))
             }
             if let kind {
                 if edge.alternatives != nil, kind.dependent == nil {
-                    issues.append(.init(.edge(i), field: "alternatives", "\(name): `alternatives` is only for dependency edges, and '\(kind.id)' is \(kind.role.name)"))
+                    issues.append(.init(.edge(i), field: "alternatives", "\(name()): `alternatives` is only for dependency edges, and '\(kind.id)' is \(kind.role.name)"))
                 }
                 if !edge.targets.isEmpty, kind.restriction == nil {
-                    issues.append(.init(.edge(i), field: "targets", "\(name): `targets` is only for restriction edges, and '\(kind.id)' is \(kind.role.name)"))
+                    issues.append(.init(.edge(i), field: "targets", "\(name()): `targets` is only for restriction edges, and '\(kind.id)' is \(kind.role.name)"))
                 }
             }
-            checkLifetime(edge.lifetime, .edge(i), name)
-            checkDates(of: edge, .edge(i), name, kind: kind)
+            checkLifetime(edge.lifetime, .edge(i), name())
+            checkDates(of: edge, .edge(i), name(), kind: kind)
             for (k, target) in edge.targets.enumerated() where !isPlace(target) {
-                issues.append(.init(.edge(i), field: "targets[\(k)]", "\(name): target '\(target)' is not the id of a jurisdiction node (a kind with role jurisdiction, as state and country)"))
+                issues.append(.init(.edge(i), field: "targets[\(k)]", "\(name()): target '\(target)' is not the id of a jurisdiction node (a kind with role jurisdiction, as state and country)"))
             }
-            checkSources(edge.sources, .edge(i), name)
+            checkSources(edge.sources, .edge(i), name())
         }
         return issues
     }
