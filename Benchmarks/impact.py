@@ -8,7 +8,7 @@ seeded sample of consumers in the same run and scaled to all of them, as the iss
 
 Writes the section between the `impact` markers of BENCHMARKS.md (run.py keeps it when it rewrites the file).
 """
-import argparse, json, os, random, re, subprocess, sys, time
+import argparse, json, os, random, subprocess, sys, time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
@@ -78,15 +78,7 @@ is fast because one workspace per partition is reused and cleared only where the
 a consumer costs what it reaches, not O(n) (a Debian package reaches 64 others on average).
 {END}
 """
-    path = os.path.join(run.ROOT, "BENCHMARKS.md")
-    text = open(path).read() if os.path.exists(path) else "# EcoGraph benchmarks\n"
-    if START in text:
-        text = re.sub(re.escape(START) + ".*?" + re.escape(END) + "\n?", lambda _: section, text, flags=re.S)
-    else:
-        text = text.rstrip("\n") + "\n\n" + section
-    with open(path, "w") as f:
-        f.write(text)
-    print(section)
+    run.write_section("impact", section)
 
 
 if __name__ == "__main__":

@@ -10,7 +10,7 @@ the 100 steps), and the adaptive degree attack, one node a step. Writes the sect
 markers of BENCHMARKS.md (run.py keeps it when it rewrites the file). Needs hyperfine, numpy and scipy (for
 run.py's graph generation); no peer library.
 """
-import argparse, json, os, re, subprocess, sys, tempfile, time
+import argparse, json, os, subprocess, sys, tempfile, time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
@@ -86,15 +86,7 @@ node the runs are searched in batches of 8 (the histograms of 59,665 checkpoints
 extracting the reaches again, which is why that case costs about four times more.
 {END}
 """
-    path = os.path.join(run.ROOT, "BENCHMARKS.md")
-    text = open(path).read() if os.path.exists(path) else "# EcoGraph benchmarks\n"
-    if START in text:
-        text = re.sub(re.escape(START) + ".*?" + re.escape(END) + "\n?", lambda _: section, text, flags=re.S)
-    else:
-        text = text.rstrip("\n") + "\n\n" + section
-    with open(path, "w") as f:
-        f.write(text)
-    print(section)
+    run.write_section("robustness", section)
 
 
 if __name__ == "__main__":

@@ -682,6 +682,22 @@ def previous_section(path, name):
     return text[start:end + len(f"<!-- {name}:end -->")] + "\n" if start >= 0 and end > start else None
 
 
+def write_section(name, section, path=None):
+    """Puts `section` (which starts and ends with the `<!-- NAME:start -->` / `<!-- NAME:end -->` markers) into
+    BENCHMARKS.md in place of the old one, or at the end; written atomically, then printed."""
+    path = path or os.path.join(ROOT, "BENCHMARKS.md")
+    start, end = f"<!-- {name}:start -->", f"<!-- {name}:end -->"
+    text = open(path).read() if os.path.exists(path) else "# EcoGraph benchmarks\n"
+    if start in text and end in text:
+        text = text[:text.index(start)] + section.rstrip("\n") + text[text.index(end) + len(end):]
+    else:
+        text = text.rstrip("\n") + "\n\n" + section
+    with open(path + ".tmp", "w") as f:
+        f.write(text)
+    os.replace(path + ".tmp", path)
+    print(section)
+
+
 ANALYSIS_BEGIN = "<!-- analysis:begin (kept by run.py across runs: edit by hand) -->"
 ANALYSIS_END = "<!-- analysis:end -->"
 

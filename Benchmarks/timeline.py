@@ -137,18 +137,12 @@ Compute only (`ecograph-bench`, best of 3; the file loaded once, untimed: {loade
 {END}
 """
     path = os.path.join(run.ROOT, "BENCHMARKS.md")
-    text = open(path).read() if os.path.exists(path) else "# EcoGraph benchmarks\n"
+    text = open(path).read() if os.path.exists(path) else ""
     # The notes written by hand under the tables (between their own markers) stay.
     notes = re.search(re.escape(NOTES_START) + ".*?" + re.escape(NOTES_END), text, flags=re.S)
     if notes:
         section = section.replace(END, notes.group(0) + "\n" + END)
-    if START in text:
-        text = re.sub(re.escape(START) + ".*?" + re.escape(END) + "\n?", lambda _: section, text, flags=re.S)
-    else:
-        text = text.rstrip("\n") + "\n\n" + section
-    with open(path, "w") as f:
-        f.write(text)
-    print(section)
+    run.write_section("timeline", section, path)
 
 
 if __name__ == "__main__":

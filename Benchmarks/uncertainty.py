@@ -147,16 +147,7 @@ dependency outside any cycle has its dependency's dominator tree under it, so it
 python3), their trees are small, and the CPU time did not move (45.9 s against 45.3 s for N = 100).
 {END}
 """
-    path = os.path.join(ROOT, "BENCHMARKS.md")
-    text = open(path).read()
-    if START in text and END in text:
-        text = text[:text.index(START)] + section.rstrip("\n") + text[text.index(END) + len(END):]
-    else:
-        text = text.rstrip("\n") + "\n\n" + section
-    with open(path + ".tmp", "w") as f:
-        f.write(text)
-    os.replace(path + ".tmp", path)
-    print(section)
+    run.write_section("uncertainty", section)
 
 
 if __name__ == "__main__":
